@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace Qoder.AgentSdk.Control;
+
+/// <summary>Bodies of the control requests the client sends. Both <c>type</c> and <c>subtype</c> are set, as the official SDK does.</summary>
+internal static class ControlRequests
+{
+    /// <summary>Builds <c>initialize</c>. The catalog-ready handshake is requested only in SDK mode: a headless CLI without a login has no catalog to wait for.</summary>
+    public static JsonObject Initialize(QoderAgentOptions options, bool sdkMode)
+    {
+        var request = new JsonObject
+        {
+            ["type"] = "initialize",
+            ["modelPolicyProvider"] = false,
+        };
+        if (sdkMode)
+        {
+            request["supportsCatalogReadyInitialize"] = true;
+        }
+
+        request["supportsAvailableModelsUpdate"] = true;
+        request["supportsCommandsChanged"] = true;
+        if (sdkMode)
+        {
+            request["initializeTimeoutMs"] = 120000;
+        }
+
+        if (options.SystemPrompt is not null)
+        {
+            request["systemPrompt"] = options.SystemPrompt;
+        }
+
+        if (options.AppendSystemPrompt is not null)
+        {
+            request["appendSystemPrompt"] = options.AppendSystemPrompt;
+        }
+
+        request["subtype"] = "initialize";
+        return request;
+    }
+
+    public static JsonObject Simple(string subtype) => new() { ["subtype"] = subtype, ["type"] = subtype };
+
+    public static JsonObject SetModel(string? model) => new() { ["subtype"] = "set_model", ["type"] = "set_model", ["model"] = model ?? string.Empty };
+
+    public static JsonObject SetPermissionMode(QoderPermissionMode mode) => new()
+    {
+        ["subtype"] = "set_permission_mode",
+        ["type"] = "set_permission_mode",
+
+        // The control protocol has no yolo; the official SDK sends its meaning.
+        ["mode"] = (mode == QoderPermissionMode.Yolo ? QoderPermissionMode.BypassPermissions : mode).ToWireName(),
+    };
+}

@@ -1,0 +1,209 @@
+namespace Qoder.AgentSdk;
+
+/// <summary>
+/// Everything that shapes one CLI process and its conversation. The argv options map to the CLI exactly as the official
+/// SDKs map them (see the protocol's LAUNCH.md); the class is a plain settable object so it binds from configuration.
+/// </summary>
+public sealed class QoderAgentOptions
+{
+    /// <summary>Gets or sets the CLI to run: a native executable, a <c>.js</c>/<c>.mjs</c> script (run with node) or a <c>.dll</c> (run with dotnet). When unset the CLI is looked up (QODER_CLI_PATH, PATH, the cache).</summary>
+    public string? CliPath { get; set; }
+
+    /// <summary>Gets or sets the program that runs a script <see cref="CliPath"/> (<c>node</c> by default for scripts, <c>dotnet</c> for a .dll).</summary>
+    public string? Executable { get; set; }
+
+    /// <summary>Gets the arguments put before the script path when <see cref="Executable"/> runs it.</summary>
+    public IList<string> ExecutableArgs { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether to install the pinned CLI with npm into <see cref="CliCacheDirectory"/> when none is found.</summary>
+    public bool AutoInstallCli { get; set; } = true;
+
+    /// <summary>Gets or sets where the CLI is installed when <see cref="AutoInstallCli"/> is on; by default a per-user cache folder.</summary>
+    public string? CliCacheDirectory { get; set; }
+
+    /// <summary>Gets or sets the working directory of the agent; the host's current directory by default.</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>Gets the variables set for the CLI on top of the host environment; a <see langword="null"/> value removes a variable.</summary>
+    public IDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets how the CLI authenticates. Defaults to the token in <c>QODER_PERSONAL_ACCESS_TOKEN</c>.</summary>
+    public QoderAuth Auth { get; set; } = QoderAuth.AccessTokenFromEnv();
+
+    /// <summary>Gets or sets the model to start with (<c>--model</c>).</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Gets or sets the tools the agent may use (<c>--tools</c>); <see langword="null"/> means the SDK default list, empty means none.</summary>
+    public IList<string>? Tools { get; set; }
+
+    /// <summary>Gets the tool rules that run without asking (<c>--allowed-tools</c>, one per entry).</summary>
+    public IList<string> AllowedTools { get; } = [];
+
+    /// <summary>Gets the tool rules that are always denied (<c>--disallowed-tools</c>, one per entry).</summary>
+    public IList<string> DisallowedTools { get; } = [];
+
+    /// <summary>Gets or sets the permission mode to start with (<c>--permission-mode</c>, or <c>--yolo</c>).</summary>
+    public QoderPermissionMode? PermissionMode { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether to pass <c>--dangerously-skip-permissions</c>.</summary>
+    public bool AllowDangerouslySkipPermissions { get; set; }
+
+    /// <summary>Gets or sets the tool that answers permission prompts (<c>--permission-prompt-tool</c>); exclusive with <see cref="CanUseTool"/>.</summary>
+    public string? PermissionPromptToolName { get; set; }
+
+    /// <summary>Gets the extra directories the agent may work in (<c>--add-dir</c>, and merged into the settings).</summary>
+    public IList<string> AdditionalDirectories { get; } = [];
+
+    /// <summary>Gets or sets the most model calls in one turn (<c>--max-turns</c>; 0 = unlimited).</summary>
+    public int? MaxTurns { get; set; }
+
+    /// <summary>Gets or sets the CLI settings (<c>--settings</c>): an inline JSON object, or the path of a settings file.</summary>
+    public string? Settings { get; set; }
+
+    /// <summary>Gets or sets which setting sources the CLI loads (<c>--setting-sources</c>: user, project, local).</summary>
+    public IList<string>? SettingSources { get; set; }
+
+    /// <summary>Gets the external MCP servers (<c>--mcp-config</c>).</summary>
+    public IDictionary<string, QoderMcpServerConfig> McpServers { get; } = new Dictionary<string, QoderMcpServerConfig>(StringComparer.Ordinal);
+
+    /// <summary>Gets the MCP server names the agent may use (<c>--allowed-mcp-server-names</c>).</summary>
+    public IList<string> AllowedMcpServerNames { get; } = [];
+
+    /// <summary>Gets or sets a value indicating whether only <see cref="McpServers"/> are used (<c>--strict-mcp-config</c>).</summary>
+    public bool StrictMcpConfig { get; set; }
+
+    /// <summary>Gets the CLI extensions to load (<c>--extensions</c>).</summary>
+    public IList<string> Extensions { get; } = [];
+
+    /// <summary>Gets the local plugin directories (<c>--plugin-dir</c>).</summary>
+    public IList<string> PluginDirectories { get; } = [];
+
+    /// <summary>Gets or sets the session to resume (<c>--resume</c>); wins over <see cref="Continue"/>.</summary>
+    public string? Resume { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether to continue the newest session of the working directory (<c>--continue</c>).</summary>
+    public bool Continue { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a resumed session continues under a new id (<c>--fork-session</c>).</summary>
+    public bool ForkSession { get; set; }
+
+    /// <summary>Gets or sets the id of a new session (<c>--session-id</c>).</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>Gets or sets the transcript entry a resumed session is cut at (<c>--resume-session-at</c>).</summary>
+    public string? ResumeSessionAt { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether token deltas are streamed as <c>stream_event</c> messages (<c>--include-partial-messages</c>).</summary>
+    public bool IncludePartialMessages { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the CLI writes a transcript (<c>--no-session-persistence</c> when false).</summary>
+    public bool PersistSession { get; set; } = true;
+
+    /// <summary>Gets or sets the proxy URL (<c>--proxy</c>).</summary>
+    public string? Proxy { get; set; }
+
+    /// <summary>Gets or sets the named agent to run (<c>--agent</c>).</summary>
+    public string? Agent { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the CLI runs with <c>--debug</c>.</summary>
+    public bool Debug { get; set; }
+
+    /// <summary>Gets extra flags, in order: key <c>name</c> becomes <c>--name</c>, followed by the value unless it is <see langword="null"/>.</summary>
+    public IDictionary<string, string?> ExtraArgs { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets a system prompt that replaces the CLI's (sent in <c>initialize</c>).</summary>
+    public string? SystemPrompt { get; set; }
+
+    /// <summary>Gets or sets text appended to the CLI's system prompt (sent in <c>initialize</c>).</summary>
+    public string? AppendSystemPrompt { get; set; }
+
+    /// <summary>
+    /// Gets or sets the callback that decides each tool call the CLI asks about. When set, the CLI is started with
+    /// <c>--permission-prompt-tool stdio</c>. A callback that throws denies the call with the exception's message.
+    /// </summary>
+    public Func<QoderToolPermissionRequest, CancellationToken, ValueTask<QoderToolPermissionResult>>? CanUseTool { get; set; }
+
+    /// <summary>Gets or sets a callback that receives every chunk the CLI writes to stderr.</summary>
+    public Action<string>? Stderr { get; set; }
+
+    /// <summary>Gets or sets how long to wait for the answer to <c>initialize</c> (the CLI takes seconds to start).</summary>
+    public TimeSpan InitializeTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Gets or sets how long to wait for the answer to other control requests; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</summary>
+    public TimeSpan ControlRequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how long a cancelled turn may take to end after its interrupt before the process is killed.</summary>
+    public TimeSpan InterruptGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how long the CLI may take to exit after stdin is closed before it gets SIGTERM.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets how long the CLI may take to exit after SIGTERM before its whole process tree is killed.</summary>
+    public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Gets or sets the longest line, in UTF-8 bytes, accepted in either direction.</summary>
+    public int MaxLineBytes { get; set; } = QoderCliDefaults.MaxLineBytes;
+
+    /// <summary>Creates a copy with its own collections; callbacks and <see cref="Auth"/> are shared.</summary>
+    /// <returns>The copy.</returns>
+    public QoderAgentOptions Clone()
+    {
+        var copy = new QoderAgentOptions
+        {
+            CliPath = CliPath,
+            Executable = Executable,
+            AutoInstallCli = AutoInstallCli,
+            CliCacheDirectory = CliCacheDirectory,
+            WorkingDirectory = WorkingDirectory,
+            Auth = Auth,
+            Model = Model,
+            Tools = Tools is null ? null : [.. Tools],
+            PermissionMode = PermissionMode,
+            AllowDangerouslySkipPermissions = AllowDangerouslySkipPermissions,
+            PermissionPromptToolName = PermissionPromptToolName,
+            MaxTurns = MaxTurns,
+            Settings = Settings,
+            SettingSources = SettingSources is null ? null : [.. SettingSources],
+            StrictMcpConfig = StrictMcpConfig,
+            Resume = Resume,
+            Continue = Continue,
+            ForkSession = ForkSession,
+            SessionId = SessionId,
+            ResumeSessionAt = ResumeSessionAt,
+            IncludePartialMessages = IncludePartialMessages,
+            PersistSession = PersistSession,
+            Proxy = Proxy,
+            Agent = Agent,
+            Debug = Debug,
+            SystemPrompt = SystemPrompt,
+            AppendSystemPrompt = AppendSystemPrompt,
+            CanUseTool = CanUseTool,
+            Stderr = Stderr,
+            InitializeTimeout = InitializeTimeout,
+            ControlRequestTimeout = ControlRequestTimeout,
+            InterruptGracePeriod = InterruptGracePeriod,
+            ShutdownGracePeriod = ShutdownGracePeriod,
+            KillGracePeriod = KillGracePeriod,
+            MaxLineBytes = MaxLineBytes,
+        };
+        CopyInto(ExecutableArgs, copy.ExecutableArgs);
+        CopyInto(AllowedTools, copy.AllowedTools);
+        CopyInto(DisallowedTools, copy.DisallowedTools);
+        CopyInto(AdditionalDirectories, copy.AdditionalDirectories);
+        CopyInto(AllowedMcpServerNames, copy.AllowedMcpServerNames);
+        CopyInto(Extensions, copy.Extensions);
+        CopyInto(PluginDirectories, copy.PluginDirectories);
+        CopyInto(Environment, copy.Environment);
+        CopyInto(ExtraArgs, copy.ExtraArgs);
+        CopyInto(McpServers, copy.McpServers);
+        return copy;
+    }
+
+    private static void CopyInto<T>(ICollection<T> source, ICollection<T> target)
+    {
+        foreach (var item in source)
+        {
+            target.Add(item);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+namespace Qoder.AgentSdk;
+
+/// <summary>
+/// The credentials the CLI starts with. A token is handed to the CLI through a one-time payload file
+/// (owner-only, deleted after start-up), never on the command line.
+/// </summary>
+public sealed class QoderAuth
+{
+    /// <summary>The environment variable the official SDKs read the Personal Access Token from.</summary>
+    public const string DefaultAccessTokenVariable = "QODER_PERSONAL_ACCESS_TOKEN";
+
+    private readonly string? _token;
+
+    private QoderAuth(QoderAuthKind kind, string? token, string? environmentVariable)
+    {
+        Kind = kind;
+        _token = token;
+        EnvironmentVariable = environmentVariable;
+    }
+
+    /// <summary>Gets how the credentials are passed.</summary>
+    public QoderAuthKind Kind { get; }
+
+    /// <summary>Gets the environment variable the token is read from at launch, when the token was not given directly.</summary>
+    public string? EnvironmentVariable { get; }
+
+    /// <summary>Reads the Personal Access Token from an environment variable when the CLI is launched.</summary>
+    /// <param name="variableName">The variable; <c>QODER_PERSONAL_ACCESS_TOKEN</c> by default.</param>
+    /// <returns>The auth setting.</returns>
+    public static QoderAuth AccessTokenFromEnv(string variableName = DefaultAccessTokenVariable)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(variableName);
+        return new QoderAuth(QoderAuthKind.AccessToken, null, variableName);
+    }
+
+    /// <summary>Uses the given Personal Access Token.</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>The auth setting.</returns>
+    public static QoderAuth AccessToken(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        return new QoderAuth(QoderAuthKind.AccessToken, token, null);
+    }
+
+    /// <summary>Reuses the login of a locally installed <c>qodercli</c>.</summary>
+    /// <returns>The auth setting.</returns>
+    public static QoderAuth QoderCliLogin() => new(QoderAuthKind.QoderCliLogin, null, null);
+
+    /// <summary>
+    /// Starts the CLI in plain headless mode, without the SDK entrypoint and without an auth payload, so the CLI
+    /// authenticates by its own means (its login, or settings such as <c>security.auth.useExternal</c> for offline runs).
+    /// </summary>
+    /// <returns>The auth setting.</returns>
+    public static QoderAuth Headless() => new(QoderAuthKind.Headless, null, null);
+
+    /// <summary>Resolves the token to put in the payload, reading the environment variable when needed.</summary>
+    /// <param name="environment">The child environment, consulted before the host environment.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="QoderAuthenticationException">The variable is unset or empty.</exception>
+    internal string ResolveToken(IReadOnlyDictionary<string, string?> environment)
+    {
+        if (_token is not null)
+        {
+            return _token;
+        }
+
+        var name = EnvironmentVariable!;
+        var value = environment.TryGetValue(name, out var fromOptions) ? fromOptions : System.Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new QoderAuthenticationException(
+                $"No Qoder Personal Access Token: the environment variable {name} is not set. Set it (or the configuration key Qoder:PersonalAccessToken when hosted), or choose another QoderAuth.",
+                terminalReason: "auth_access_token_env_var_not_configured");
+        }
+
+        return value;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Kind switch
+    {
+        QoderAuthKind.AccessToken when _token is not null => "AccessToken(***)",
+        QoderAuthKind.AccessToken => $"AccessTokenFromEnv({EnvironmentVariable})",
+        _ => Kind.ToString(),
+    };
+}

@@ -1,0 +1,344 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Qoder.AgentSdk.Control;
+using Qoder.AgentSdk.Protocol;
+using Qoder.AgentSdk.Transport;
+
+namespace Qoder.AgentSdk;
+
+/// <summary>
+/// A multi-turn conversation with one <c>qodercli</c> process: connect, send prompts, receive each response up to its
+/// <see cref="ResultMessage"/>, interrupt, switch model and permission mode. Dispose it to stop the process; no process
+/// outlives the client. One caller receives at a time.
+/// </summary>
+public sealed class QoderClient : IAsyncDisposable
+{
+    private readonly QoderAgentOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private ProcessTransport? _transport;
+    private ControlChannel? _channel;
+    private AuthPayloadFile? _payload;
+    private SettingsArgument? _settings;
+    private bool _killed;
+    private int _disposed;
+
+    /// <summary>Initializes a new instance of the <see cref="QoderClient"/> class.</summary>
+    /// <param name="options">The options; copied, so later changes do not affect this client.</param>
+    /// <param name="loggerFactory">Receives the client's logs; never the PAT or prompts.</param>
+    public QoderClient(QoderAgentOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Clone();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Qoder.AgentSdk.QoderClient");
+    }
+
+    /// <summary>Gets a value indicating whether the CLI is initialized and running.</summary>
+    public bool IsConnected => _channel is { IsCompleted: false } && InitializeResponse is not null && !_killed && _disposed == 0;
+
+    /// <summary>Gets the CLI's process id once started.</summary>
+    public int? ProcessId => _transport?.ProcessId;
+
+    /// <summary>Gets a task that completes when the CLI process has exited (it never faults).</summary>
+    public Task Completion => _channel?.Completion ?? Task.CompletedTask;
+
+    /// <summary>Gets the latest <c>system/init</c> message.</summary>
+    public SystemInitMessage? InitMessage => _channel?.LatestInit;
+
+    /// <summary>Gets the session id reported by the CLI.</summary>
+    public string? SessionId => InitMessage?.SessionId;
+
+    /// <summary>Gets the body of the <c>initialize</c> response (commands, agents, models, capabilities, pid).</summary>
+    public JsonElement? InitializeResponse { get; private set; }
+
+    /// <summary>Gets the last characters the CLI wrote to stderr.</summary>
+    public string StderrTail => _transport?.StderrTail ?? string.Empty;
+
+    /// <summary>Starts the CLI and completes the <c>initialize</c> handshake.</summary>
+    /// <param name="cancellationToken">Cancels the start; the process is killed.</param>
+    /// <returns>A task that completes when the session is ready for prompts.</returns>
+    /// <exception cref="QoderCliNotFoundException">The CLI could not be found or installed.</exception>
+    /// <exception cref="QoderAuthenticationException">The CLI rejected or lacks credentials.</exception>
+    /// <exception cref="QoderProcessExitedException">The CLI exited during start-up.</exception>
+    /// <exception cref="QoderProtocolVersionMismatchException">The CLI speaks another protocol major version.</exception>
+    /// <exception cref="QoderControlTimeoutException">The CLI did not answer <c>initialize</c> in time.</exception>
+    /// <exception cref="QoderConfigurationException">The options cannot produce a launch.</exception>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_transport is not null)
+            {
+                throw new InvalidOperationException("The client is already connected; create a new client for a new process.");
+            }
+
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>Sends a prompt. It starts a turn, or joins the running one at its next safe point.</summary>
+    /// <param name="prompt">The prompt text.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The uuid of the message (its <c>command_lifecycle</c> id).</returns>
+    public async Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var channel = RequireConnected();
+        var uuid = Guid.NewGuid().ToString();
+        var content = JsonSerializer.SerializeToElement(
+            new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt }),
+            QoderJsonContext.Default.JsonElement.Options.GetTypeInfo(typeof(JsonArray)));
+        await channel.WriteFrameAsync(
+            new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid },
+            cancellationToken).ConfigureAwait(false);
+        return uuid;
+    }
+
+    /// <summary>
+    /// Receives the messages of the running turn, up to and including its <see cref="ResultMessage"/>. When
+    /// <paramref name="cancellationToken"/> fires, the turn is interrupted; if it does not end within
+    /// <see cref="QoderAgentOptions.InterruptGracePeriod"/>, the process is killed. Then an <see cref="OperationCanceledException"/> is thrown.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    /// <returns>The messages.</returns>
+    public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var message in ReceiveAsync(untilResult: true, cancellationToken).ConfigureAwait(false))
+        {
+            yield return message;
+        }
+    }
+
+    /// <summary>Receives every message until the CLI process ends. Cancellation interrupts a running turn as in <see cref="ReceiveResponseAsync"/>.</summary>
+    /// <param name="cancellationToken">Stops receiving.</param>
+    /// <returns>The messages.</returns>
+    public async IAsyncEnumerable<QoderMessage> ReceiveMessagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var message in ReceiveAsync(untilResult: false, cancellationToken).ConfigureAwait(false))
+        {
+            yield return message;
+        }
+    }
+
+    /// <summary>Interrupts the running turn; it ends with an <c>error_during_execution</c> result.</summary>
+    /// <param name="cancellationToken">Cancels the wait for the CLI's receipt.</param>
+    /// <returns>A task that completes when the CLI has accepted the interrupt.</returns>
+    public Task InterruptAsync(CancellationToken cancellationToken = default) =>
+        RequestAsync(ControlRequests.Simple("interrupt"), cancellationToken);
+
+    /// <summary>Switches the model for the following model calls.</summary>
+    /// <param name="model">The model, or <see langword="null"/> for the default.</param>
+    /// <param name="cancellationToken">Cancels the wait for the CLI's answer.</param>
+    /// <returns>A task that completes when the CLI has switched.</returns>
+    public Task SetModelAsync(string? model, CancellationToken cancellationToken = default) =>
+        RequestAsync(ControlRequests.SetModel(model), cancellationToken);
+
+    /// <summary>Switches the permission mode.</summary>
+    /// <param name="mode">The mode (<see cref="QoderPermissionMode.Yolo"/> is sent as bypassPermissions).</param>
+    /// <param name="cancellationToken">Cancels the wait for the CLI's answer.</param>
+    /// <returns>A task that completes when the CLI has switched.</returns>
+    public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken = default) =>
+        RequestAsync(ControlRequests.SetPermissionMode(mode), cancellationToken);
+
+    /// <summary>Sends any control request and returns the CLI's response body (for requests this client has no method for).</summary>
+    /// <param name="request">The request; must contain <c>subtype</c>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The response body, or <see langword="null"/> when the CLI sent none.</returns>
+    public async Task<JsonElement?> SendControlRequestAsync(JsonObject request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request["subtype"] is null)
+        {
+            throw new ArgumentException("The request needs a \"subtype\".", nameof(request));
+        }
+
+        return await RequireConnected().RequestAsync(request, _options.ControlRequestTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the CLI: closes stdin, waits, sends SIGTERM, waits, kills the process tree; returns when it is gone.</summary>
+    /// <returns>A task that completes when the process and its temporary files are gone.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await StopAsync().ConfigureAwait(false);
+        _connectLock.Dispose();
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var environment = ChildEnvironment.Overlay(_options);
+        var sdkMode = _options.Auth.Kind != QoderAuthKind.Headless;
+        var workingDirectory = _options.WorkingDirectory ?? System.Environment.CurrentDirectory;
+        if (!Directory.Exists(workingDirectory))
+        {
+            throw new QoderConfigurationException(nameof(QoderAgentOptions.WorkingDirectory), $"the directory {workingDirectory} does not exist.");
+        }
+
+        try
+        {
+            var command = await CliLocator.LocateAsync(_options, _logger, cancellationToken).ConfigureAwait(false);
+            _settings = SettingsArgument.Prepare(_options);
+            var arguments = LaunchArguments.Build(_options, environment, _settings.Value);
+            _payload = sdkMode ? AuthPayloadFile.Create(_options.Auth, environment) : null;
+            ChildEnvironment.Finish(environment, _payload?.FilePath);
+            _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
+            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync);
+            _channel.Start();
+            var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
+            InitializeResponse = response ?? default(JsonElement);
+            _channel.MarkInitialized();
+            SdkLog.Initialized(_logger, _channel.LatestInit?.SessionId, _channel.LatestInit?.QodercliVersion, _channel.LatestInit?.ProtocolVersion);
+        }
+        catch (Exception ex)
+        {
+            var failure = _channel?.Fault is { } fault && ex is not OperationCanceledException ? fault : ex;
+            await StopAsync().ConfigureAwait(false);
+            if (ReferenceEquals(failure, ex))
+            {
+                throw;
+            }
+
+            throw failure;
+        }
+        finally
+        {
+            // The CLI has read (and deleted) the payload by the time it answers; remove the folder either way.
+            _payload?.Dispose();
+        }
+    }
+
+    private async IAsyncEnumerable<QoderMessage> ReceiveAsync(bool untilResult, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = _channel ?? throw new InvalidOperationException("Call ConnectAsync first.");
+        var reader = channel.Messages;
+        while (true)
+        {
+            QoderMessage? message = null;
+            var cancelled = false;
+            try
+            {
+                if (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    reader.TryRead(out message);
+                }
+                else if (untilResult)
+                {
+                    throw channel.Fault ?? new QoderProcessExitedException(
+                        "qodercli ended before the turn's result.",
+                        _transport?.Exited.IsCompletedSuccessfully == true ? _transport.Exited.Result : null,
+                        StderrTail);
+                }
+                else if (channel.Fault is { } fault)
+                {
+                    throw fault;
+                }
+                else
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                cancelled = true;
+            }
+
+            if (cancelled)
+            {
+                await CancelTurnAsync(channel).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (message is null)
+            {
+                continue;
+            }
+
+            yield return message;
+            if (untilResult && message is ResultMessage)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task CancelTurnAsync(ControlChannel channel)
+    {
+        SdkLog.CancellingTurn(_logger);
+        using var grace = new CancellationTokenSource(_options.InterruptGracePeriod);
+        try
+        {
+            await channel.RequestAsync(ControlRequests.Simple("interrupt"), _options.InterruptGracePeriod, grace.Token).ConfigureAwait(false);
+            while (await channel.Messages.WaitToReadAsync(grace.Token).ConfigureAwait(false))
+            {
+                if (channel.Messages.TryRead(out var message) && message is ResultMessage)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or QoderException)
+        {
+            // Fall through to the kill: the turn did not end in time or the process is unusable.
+        }
+
+        if (!channel.IsCompleted)
+        {
+            SdkLog.InterruptTimedOut(_logger, _options.InterruptGracePeriod);
+            _killed = true;
+            channel.MarkShutdown();
+            _transport?.Kill();
+        }
+    }
+
+    private async Task RequestAsync(JsonObject request, CancellationToken cancellationToken) =>
+        await RequireConnected().RequestAsync(request, _options.ControlRequestTimeout, cancellationToken).ConfigureAwait(false);
+
+    private ControlChannel RequireConnected()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var channel = _channel ?? throw new InvalidOperationException("Call ConnectAsync first.");
+        if (channel.IsCompleted || _killed)
+        {
+            throw channel.Fault ?? new QoderProcessExitedException("The Qoder CLI process has ended; create a new client.", null, StderrTail);
+        }
+
+        return channel;
+    }
+
+    private async Task<JsonNode?> HandleInboundAsync(string subtype, JsonElement request, CancellationToken cancellationToken) => subtype switch
+    {
+        "can_use_tool" => await ToolPermissionDispatcher.AnswerAsync(_options.CanUseTool, request, _logger, cancellationToken).ConfigureAwait(false),
+        _ => throw new NotSupportedException($"Unhandled control request subtype: {subtype}"),
+    };
+
+    private async Task StopAsync()
+    {
+        _channel?.MarkShutdown();
+        if (_transport is not null)
+        {
+            await _transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_channel is not null)
+        {
+            await _channel.Completion.ConfigureAwait(false);
+            _channel.Dispose();
+        }
+
+        _payload?.Dispose();
+        _settings?.Dispose();
+    }
+}

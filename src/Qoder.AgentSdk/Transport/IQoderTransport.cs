@@ -1,0 +1,29 @@
+namespace Qoder.AgentSdk.Transport;
+
+/// <summary>A duplex JSON-lines channel to one CLI process.</summary>
+internal interface IQoderTransport : IAsyncDisposable
+{
+    /// <summary>Gets the process id once started.</summary>
+    int? ProcessId { get; }
+
+    /// <summary>Gets the last characters the process wrote to stderr.</summary>
+    string StderrTail { get; }
+
+    /// <summary>Gets a task that completes with the exit code when the process has exited.</summary>
+    Task<int> Exited { get; }
+
+    /// <summary>Reads stdout lines (trimmed, blank lines skipped) until EOF. Only one reader may enumerate.</summary>
+    IAsyncEnumerable<byte[]> ReadLinesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes one line (a JSON value without the newline) and flushes it.</summary>
+    ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken);
+
+    /// <summary>Closes stdin; the CLI ends its session on EOF.</summary>
+    void EndInput();
+
+    /// <summary>Kills the whole process tree at once.</summary>
+    void Kill();
+
+    /// <summary>Stops the process: close stdin, wait, SIGTERM, wait, kill the tree. Returns when the process is gone.</summary>
+    Task ShutdownAsync();
+}

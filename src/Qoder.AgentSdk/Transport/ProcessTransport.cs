@@ -1,0 +1,316 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+
+namespace Qoder.AgentSdk.Transport;
+
+/// <summary>
+/// Runs the CLI as a child process with three pipes and no shell. On Linux the child leads its own process group
+/// (started through <c>setsid</c>, which execs in place), so killing the group also reaches grandchildren such as tool
+/// processes, even those the CLI has orphaned.
+/// </summary>
+internal sealed class ProcessTransport : IQoderTransport
+{
+    private const string SetsidPath = "/usr/bin/setsid";
+
+    private readonly Process _process;
+    private readonly ILogger _logger;
+    private readonly int _maxLineBytes;
+    private readonly TimeSpan _shutdownGrace;
+    private readonly TimeSpan _killGrace;
+    private readonly StderrTail _stderr = new();
+    private readonly bool _ownGroup;
+    private readonly Task _stderrPump;
+    private readonly Stream _stdin;
+    private readonly Lock _stdinLock = new();
+    private bool _inputEnded;
+    private int _disposed;
+
+    private ProcessTransport(Process process, bool ownGroup, QoderAgentOptions options, ILogger logger)
+    {
+        _process = process;
+        _ownGroup = ownGroup;
+        _logger = logger;
+        _maxLineBytes = options.MaxLineBytes;
+        _shutdownGrace = options.ShutdownGracePeriod;
+        _killGrace = options.KillGracePeriod;
+        _stdin = process.StandardInput.BaseStream;
+        ProcessId = process.Id;
+        Exited = WaitForExitCodeAsync();
+        _stderrPump = PumpStderrAsync(options.Stderr);
+    }
+
+    public int? ProcessId { get; }
+
+    public string StderrTail => _stderr.ToString();
+
+    public Task<int> Exited { get; }
+
+    /// <summary>Starts the process.</summary>
+    /// <exception cref="QoderCliNotFoundException">The executable does not exist.</exception>
+    /// <exception cref="QoderProcessExitedException">The process could not be started.</exception>
+    public static ProcessTransport Start(
+        CliCommand command,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        string workingDirectory,
+        QoderAgentOptions options,
+        ILogger logger)
+    {
+        var ownGroup = OperatingSystem.IsLinux() && File.Exists(SetsidPath);
+        var startInfo = new ProcessStartInfo(ownGroup ? SetsidPath : command.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+            CreateNoWindow = true,
+        };
+        if (ownGroup)
+        {
+            startInfo.ArgumentList.Add(command.FileName);
+        }
+
+        foreach (var argument in command.PrefixArguments.Concat(arguments))
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            if (value is not null)
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        SdkLog.Starting(logger, command.FileName, startInfo.ArgumentList.Count, workingDirectory);
+        var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new QoderCliNotFoundException(
+                $"The Qoder CLI could not be started: {command.FileName} ({ex.Message}). Check QoderAgentOptions.CliPath / Executable, QODER_CLI_PATH, or that node is on PATH for a script CLI.",
+                [command.CliPath],
+                ex);
+        }
+
+        SdkLog.Started(logger, process.Id);
+        return new ProcessTransport(process, ownGroup, options, logger);
+    }
+
+    public async IAsyncEnumerable<byte[]> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stdout = _process.StandardOutput.BaseStream;
+        var chunk = new byte[64 * 1024];
+        using var pending = new MemoryStream();
+        while (true)
+        {
+            var read = await stdout.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var start = 0;
+            while (start < read)
+            {
+                var newline = Array.IndexOf(chunk, (byte)'\n', start, read - start);
+                var end = newline < 0 ? read : newline;
+                if (pending.Length + (end - start) > _maxLineBytes)
+                {
+                    throw new QoderProtocolException(
+                        $"The CLI wrote a line longer than {_maxLineBytes} bytes (QoderAgentOptions.MaxLineBytes).",
+                        System.Text.Encoding.UTF8.GetString(pending.GetBuffer(), 0, (int)Math.Min(pending.Length, QoderProtocolException.MaxOffendingLineLength)));
+                }
+
+                pending.Write(chunk, start, end - start);
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                if (TakeLine(pending) is { } line)
+                {
+                    yield return line;
+                }
+
+                start = newline + 1;
+            }
+        }
+
+        if (TakeLine(pending) is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    public async ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
+    {
+        if (line.Length > _maxLineBytes)
+        {
+            throw new QoderProtocolException($"A frame of {line.Length} bytes exceeds the {_maxLineBytes}-byte line limit (QoderAgentOptions.MaxLineBytes); nothing was written.");
+        }
+
+        try
+        {
+            await _stdin.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            await _stdin.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await _stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            throw new QoderProcessExitedException(
+                $"The Qoder CLI is no longer reading its input{(Exited.IsCompleted ? $" (it exited with code {Exited.Result})" : string.Empty)}.",
+                Exited.IsCompleted ? Exited.Result : null,
+                StderrTail,
+                ex);
+        }
+    }
+
+    public void EndInput()
+    {
+        lock (_stdinLock)
+        {
+            if (_inputEnded)
+            {
+                return;
+            }
+
+            _inputEnded = true;
+        }
+
+        try
+        {
+            _stdin.Dispose();
+        }
+        catch (IOException)
+        {
+            // The process is already gone; EOF is implied.
+        }
+    }
+
+    public void Kill()
+    {
+        if (_ownGroup)
+        {
+            NativeSignals.Send(-_process.Id, NativeSignals.SigKill);
+        }
+
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        catch (Win32Exception)
+        {
+            // Raced with the exit.
+        }
+    }
+
+    public async Task ShutdownAsync()
+    {
+        EndInput();
+        if (!await ExitsWithinAsync(_shutdownGrace).ConfigureAwait(false))
+        {
+            SdkLog.Escalating(_logger, _process.Id, _shutdownGrace, "closing stdin");
+            NativeSignals.Send(_ownGroup ? -_process.Id : _process.Id, NativeSignals.SigTerm);
+            if (!await ExitsWithinAsync(_killGrace).ConfigureAwait(false))
+            {
+                SdkLog.Escalating(_logger, _process.Id, _killGrace, "SIGTERM");
+                Kill();
+            }
+        }
+
+        await Exited.ConfigureAwait(false);
+
+        // The CLI is gone; anything left in its group (orphaned tool processes) goes with it.
+        if (_ownGroup)
+        {
+            NativeSignals.Send(-_process.Id, NativeSignals.SigKill);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await ShutdownAsync().ConfigureAwait(false);
+        try
+        {
+            await _stderrPump.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A grandchild may still hold stderr open; the group kill above ends it, the pump is abandoned.
+        }
+
+        _process.Dispose();
+    }
+
+    private static byte[]? TakeLine(MemoryStream pending)
+    {
+        var span = pending.GetBuffer().AsSpan(0, (int)pending.Length).Trim(" \t\r\n"u8);
+        var line = span.IsEmpty ? null : span.ToArray();
+        pending.SetLength(0);
+        return line;
+    }
+
+    private async Task<bool> ExitsWithinAsync(TimeSpan grace)
+    {
+        if (Exited.IsCompleted)
+        {
+            return true;
+        }
+
+        try
+        {
+            await Exited.WaitAsync(grace).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<int> WaitForExitCodeAsync()
+    {
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        var code = _process.ExitCode;
+        SdkLog.Exited(_logger, _process.Id, code);
+        return code;
+    }
+
+    private async Task PumpStderrAsync(Action<string>? callback)
+    {
+        var reader = _process.StandardError;
+        var buffer = new char[4096];
+        try
+        {
+            int read;
+            while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                _stderr.Append(buffer.AsSpan(0, read));
+                callback?.Invoke(new string(buffer, 0, read));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The pipe closed with the process.
+        }
+    }
+}
