@@ -94,9 +94,7 @@ public sealed class QoderClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(prompt);
         var channel = RequireConnected();
         var uuid = Guid.NewGuid().ToString();
-        var content = JsonSerializer.SerializeToElement(
-            new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt }),
-            QoderJsonContext.Default.JsonElement.Options.GetTypeInfo(typeof(JsonArray)));
+        var content = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt });
         await channel.WriteFrameAsync(
             new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid },
             cancellationToken).ConfigureAwait(false);

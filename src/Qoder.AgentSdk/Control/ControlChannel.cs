@@ -181,9 +181,10 @@ internal sealed class ControlChannel : IDisposable
             Fault ??= ex;
             _transport.Kill();
         }
-        catch (IOException ex)
+        catch (Exception ex)
         {
-            Fault ??= new QoderProcessExitedException("Reading the CLI's output failed.", null, _transport.StderrTail, ex);
+            // Whatever broke the reader, the session is unusable: report it to every waiter rather than hang them.
+            Fault ??= new QoderProcessExitedException($"Reading the CLI's output failed: {ex.Message}", null, _transport.StderrTail, ex);
             _transport.Kill();
         }
 

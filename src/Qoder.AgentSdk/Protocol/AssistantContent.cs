@@ -40,5 +40,5 @@ public sealed record AssistantContent
 
     /// <summary>Gets the fields this client has no property for.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -13,5 +13,5 @@ public abstract record ContentBlock
 
     /// <summary>Gets the fields this client has no property for, exactly as received.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -16,5 +16,5 @@ public sealed record McpServerInfo
 
     /// <summary>Gets the fields this client has no property for.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -24,5 +24,5 @@ public sealed record PermissionDenial
 
     /// <summary>Gets the fields this client has no property for (decision_reason, tool_denial_kind, …).</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -23,7 +23,7 @@ public abstract record QoderMessage
 
     /// <summary>Gets the fields this client has no property for, exactly as received.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>Serialises the message back to one line of compact JSON.</summary>
     /// <returns>The JSON text.</returns>

@@ -28,5 +28,5 @@ public sealed record QoderUsage
 
     /// <summary>Gets the fields this client has no property for (cache_creation, server_tool_use, credits, …).</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }

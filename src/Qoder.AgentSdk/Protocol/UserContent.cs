@@ -16,7 +16,7 @@ public sealed record UserContent
 
     /// <summary>Gets the fields this client has no property for.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; init; }
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>Gets the content as blocks (a string content is one <see cref="TextBlock"/>).</summary>
     [JsonIgnore]

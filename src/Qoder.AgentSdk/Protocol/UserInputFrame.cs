@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Qoder.AgentSdk.Protocol;
@@ -31,5 +31,5 @@ internal sealed record UserInputContent
     public string Role { get; init; } = "user";
 
     [JsonPropertyName("content")]
-    public required JsonElement Content { get; init; }
+    public required JsonNode Content { get; init; }
 }

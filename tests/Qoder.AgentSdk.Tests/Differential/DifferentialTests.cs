@@ -1,0 +1,336 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Qoder.AgentSdk.Tests.Support;
+using Qoder.AgentSdk.Transport;
+
+namespace Qoder.AgentSdk.Tests.Differential;
+
+/// <summary>
+/// For every case in cases.json, what our client launches (argv, QODER_* environment, auth payload, first stdin frames),
+/// captured by a recording fake CLI, equals what the official TypeScript SDK 1.0.39 launches for the same options,
+/// captured live through its spawnQoderCLIProcess hook (ts-capture/run.sh).
+/// </summary>
+public sealed partial class DifferentialTests : IClassFixture<DifferentialTests.TypeScriptCapture>
+{
+    /// <summary>Differences we make on purpose, with the reason.</summary>
+    private static readonly Dictionary<string, string> DeliberateEnvironmentDifferences = new()
+    {
+        // The value only feeds the CLI's telemetry; it says which SDK is talking.
+        ["QODER_AGENT_SDK_ENTRYPOINT"] = QoderCliDefaults.SdkEntrypoint,
+        ["QODER_AGENT_SDK_VERSION"] = QoderCliDefaults.SdkVersion,
+
+        // Read by the CLI for telemetry (LAUNCH.md §3); the TS SDK does not set it.
+        ["QODER_AGENT_SDK_LANGUAGE"] = "csharp",
+    };
+
+    private static readonly string Here = Path.Combine(AppContext.BaseDirectory, "Differential");
+    private readonly TypeScriptCapture _typeScript;
+
+    public DifferentialTests(TypeScriptCapture typeScript) => _typeScript = typeScript;
+
+    public static TheoryData<string> CaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var item in LoadCases())
+        {
+            data.Add(item!["name"]!.GetValue<string>());
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_matrix_has_at_least_thirty_cases() => Assert.True(LoadCases().Count >= 30);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Launch_matches_the_official_typescript_sdk(string name)
+    {
+        var testCase = LoadCases().Single(c => c!["name"]!.GetValue<string>() == name)!.AsObject();
+        var expected = (await _typeScript.Result)[name]!.AsObject();
+        var actual = await CaptureOursAsync(testCase);
+
+        if (expected["error"] is JsonValue expectedError)
+        {
+            Assert.True(actual["error"] is not null, $"The TS SDK failed with \"{expectedError}\"; ours launched.");
+            return;
+        }
+
+        Assert.Null(actual["error"]);
+        Assert.Equal(expected["command"]!.GetValue<string>(), actual["command"]!.GetValue<string>());
+        Assert.Equal(Strings(expected["args"]), Strings(actual["args"]));
+        if (actual["env"] is null)
+        {
+            return;
+        }
+
+        var expectedEnv = expected["env"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+        var actualEnv = actual["env"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+        foreach (var (variable, ourValue) in DeliberateEnvironmentDifferences)
+        {
+            Assert.Equal(ourValue, actualEnv[variable]);
+            actualEnv.Remove(variable);
+            expectedEnv.Remove(variable);
+        }
+
+        Assert.Equal(expectedEnv.OrderBy(p => p.Key), actualEnv.OrderBy(p => p.Key));
+        Assert.Equal(Json(expected["payload"]), Json(actual["payload"]));
+        Assert.Equal(Json(expected["payloadDirMode"]), Json(actual["payloadDirMode"]));
+        Assert.Equal(Json(expected["payloadFileMode"]), Json(actual["payloadFileMode"]));
+        Assert.Equal(Json(expected["settingsFile"]), Json(actual["settingsFile"]));
+        Assert.Equal(Json(expected["stdin"]), Json(actual["stdin"]));
+    }
+
+    private static async Task<JsonObject> CaptureOursAsync(JsonObject testCase)
+    {
+        using var temp = new TempDirectory();
+        var options = ToOptions(testCase, temp.Path);
+        var cliPath = testCase["options"]?["pathToQoderCLIExecutable"]?.GetValue<string>();
+        if (cliPath is not null || options.Executable is not null)
+        {
+            // Not spawnable here (a native binary, another runtime): compare the command line we would start.
+            return BuildStatically(options, cliPath ?? FakeCliPlaceholder);
+        }
+
+        var recordPath = Path.Combine(temp.Path, "record.json");
+        options.CliPath = Path.Combine(Here, "fake-cli.mjs");
+        options.Environment["DIFF_RECORD_PATH"] = recordPath;
+        try
+        {
+            await foreach (var _ in QoderQuery.RunAsync(testCase["prompt"]!.GetValue<string>(), options))
+            {
+            }
+        }
+        catch (QoderException ex)
+        {
+            return new JsonObject { ["error"] = ex.Message };
+        }
+
+        var record = JsonNode.Parse(await File.ReadAllTextAsync(recordPath))!.AsObject();
+        var args = new JsonArray("<cli>");
+        foreach (var arg in record["argv"]!.AsArray())
+        {
+            args.Add(NormalizeTemp(arg!.GetValue<string>()));
+        }
+
+        var env = new JsonObject();
+        foreach (var (key, value) in record["env"]!.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            env[key] = key == ChildEnvironment.PayloadVariable ? "<payload-file>" : value!.GetValue<string>();
+        }
+
+        var stdin = new JsonArray();
+        foreach (var frame in record["stdin"]!.AsArray())
+        {
+            var copy = frame!.DeepClone().AsObject();
+            if (copy.ContainsKey("request_id"))
+            {
+                copy["request_id"] = "<request-id>";
+            }
+
+            if (copy.ContainsKey("uuid"))
+            {
+                copy["uuid"] = "<uuid>";
+            }
+
+            stdin.Add(copy);
+        }
+
+        return new JsonObject
+        {
+            ["command"] = "node",
+            ["args"] = args,
+            ["env"] = env,
+            ["payload"] = record["payload"]?.DeepClone(),
+            ["payloadDirMode"] = record["payloadDirMode"]?.DeepClone(),
+            ["payloadFileMode"] = record["payloadFileMode"]?.DeepClone(),
+            ["settingsFile"] = record["settingsFile"]?.DeepClone(),
+            ["stdin"] = stdin,
+        };
+    }
+
+    private const string FakeCliPlaceholder = "/nonexistent/qoder-differential/qodercli.js";
+
+    private static JsonObject BuildStatically(QoderAgentOptions options, string cliPath)
+    {
+        var command = CliCommand.For(cliPath, options.Executable, options.ExecutableArgs);
+        using var settings = SettingsArgument.Prepare(options);
+        var arguments = LaunchArguments.Build(options, ChildEnvironment.Overlay(options), settings.Value);
+        var args = new JsonArray();
+        foreach (var argument in command.PrefixArguments.Concat(arguments))
+        {
+            args.Add(argument == FakeCliPlaceholder ? "<cli>" : argument);
+        }
+
+        return new JsonObject { ["command"] = command.FileName, ["args"] = args };
+    }
+
+    private static QoderAgentOptions ToOptions(JsonObject testCase, string tempDirectory)
+    {
+        var options = new QoderAgentOptions
+        {
+            AutoInstallCli = false,
+            InitializeTimeout = TimeSpan.FromSeconds(30),
+            ShutdownGracePeriod = TimeSpan.FromSeconds(5),
+            Auth = testCase["auth"]!.GetValue<string>() switch
+            {
+                "accessToken" => QoderAuth.AccessToken("pt-differential-0000"),
+                "accessTokenFromEnv" => QoderAuth.AccessTokenFromEnv(),
+                "qodercli" => QoderAuth.QoderCliLogin(),
+                var other => throw new InvalidOperationException($"Unknown auth {other}"),
+            },
+        };
+
+        // The TS capture runs with no QODER_* variables in its host environment; so do we.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith("QODER", StringComparison.Ordinal) || name == "NODE_OPTIONS")
+            {
+                options.Environment[name] = null;
+            }
+        }
+
+        // Our Environment is an overlay on the host environment, so host variables of a case are an overlay too.
+        foreach (var (key, value) in testCase["hostEnv"]?.AsObject() ?? [])
+        {
+            options.Environment[key] = value!.GetValue<string>();
+        }
+
+        if (testCase["settingsFileContent"] is { } content)
+        {
+            var path = Path.Combine(tempDirectory, "input-settings.json");
+            File.WriteAllText(path, content is JsonValue text ? text.GetValue<string>() : content.ToJsonString());
+            options.Settings = path;
+        }
+
+        foreach (var (key, value) in testCase["options"]!.AsObject())
+        {
+            Apply(options, key, value);
+        }
+
+        return options;
+    }
+
+    private static void Apply(QoderAgentOptions options, string key, JsonNode? value)
+    {
+        switch (key)
+        {
+            case "model": options.Model = value!.GetValue<string>(); break;
+            case "proxy": options.Proxy = value!.GetValue<string>(); break;
+            case "agent": options.Agent = value!.GetValue<string>(); break;
+            case "debug": options.Debug = value!.GetValue<bool>(); break;
+            case "resume": options.Resume = value!.GetValue<string>(); break;
+            case "continue": options.Continue = value!.GetValue<bool>(); break;
+            case "resumeSessionAt": options.ResumeSessionAt = value!.GetValue<string>(); break;
+            case "sessionId": options.SessionId = value!.GetValue<string>(); break;
+            case "forkSession": options.ForkSession = value!.GetValue<bool>(); break;
+            case "permissionMode": options.PermissionMode = Enum.Parse<QoderPermissionMode>(value!.GetValue<string>(), ignoreCase: true); break;
+            case "allowDangerouslySkipPermissions": options.AllowDangerouslySkipPermissions = value!.GetValue<bool>(); break;
+            case "includePartialMessages": options.IncludePartialMessages = value!.GetValue<bool>(); break;
+            case "allowedTools": AddAll(options.AllowedTools, value); break;
+            case "disallowedTools": AddAll(options.DisallowedTools, value); break;
+            case "allowedMcpServerNames": AddAll(options.AllowedMcpServerNames, value); break;
+            case "additionalDirectories": AddAll(options.AdditionalDirectories, value); break;
+            case "executableArgs": AddAll(options.ExecutableArgs, value); break;
+            case "executable": options.Executable = value!.GetValue<string>(); break;
+            case "pathToQoderCLIExecutable": break;
+
+            // The TS preset {type:"preset",preset:"qodercli"} is sent as "--tools default"; we name the preset directly.
+            case "tools": options.Tools = value is JsonArray tools ? [.. tools.Select(t => t!.GetValue<string>())] : ["default"]; break;
+            case "canUseTool": options.CanUseTool = (_, _) => ValueTask.FromResult(QoderToolPermissionResult.Allow()); break;
+            case "permissionPromptToolName": options.PermissionPromptToolName = value!.GetValue<string>(); break;
+            case "strictMcpConfig": options.StrictMcpConfig = value!.GetValue<bool>(); break;
+            case "settingSources": options.SettingSources = [.. value!.AsArray().Select(t => t!.GetValue<string>())]; break;
+            case "maxTurns": options.MaxTurns = value!.GetValue<int>(); break;
+            case "persistSession": options.PersistSession = value!.GetValue<bool>(); break;
+            case "settings": options.Settings = value is JsonObject inline ? inline.ToJsonString() : value!.GetValue<string>(); break;
+            case "systemPrompt":
+                if (value is JsonObject preset)
+                {
+                    // TS spells "append to the CLI's prompt" as the qodercli preset with append.
+                    options.AppendSystemPrompt = preset["append"]?.GetValue<string>();
+                }
+                else
+                {
+                    options.SystemPrompt = value!.GetValue<string>();
+                }
+
+                break;
+            case "env":
+                foreach (var (name, v) in value!.AsObject())
+                {
+                    options.Environment[name] = v?.GetValue<string>();
+                }
+
+                break;
+            case "extraArgs":
+                foreach (var (name, v) in value!.AsObject())
+                {
+                    options.ExtraArgs[name] = v?.GetValue<string>();
+                }
+
+                break;
+            case "mcpServers":
+                foreach (var (name, server) in value!.AsObject())
+                {
+                    var config = new QoderMcpServerConfig
+                    {
+                        Type = server!["type"]?.GetValue<string>(),
+                        Command = server["command"]?.GetValue<string>(),
+                        Url = server["url"]?.GetValue<string>(),
+                    };
+                    AddAll(config.Args, server["args"]);
+                    foreach (var (k, v) in server["env"]?.AsObject() ?? [])
+                    {
+                        config.Env[k] = v!.GetValue<string>();
+                    }
+
+                    foreach (var (k, v) in server["headers"]?.AsObject() ?? [])
+                    {
+                        config.Headers[k] = v!.GetValue<string>();
+                    }
+
+                    options.McpServers[name] = config;
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"cases.json uses the option {key}, which this test does not map yet.");
+        }
+    }
+
+    private static void AddAll(ICollection<string> target, JsonNode? values)
+    {
+        foreach (var value in values?.AsArray() ?? [])
+        {
+            target.Add(value!.GetValue<string>());
+        }
+    }
+
+    private static string NormalizeTemp(string value) => TempPath().Replace(value, "<tmp>/");
+
+    [GeneratedRegex(@"/tmp/[^/""]+/")]
+    private static partial Regex TempPath();
+
+    private static List<string> Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
+
+    private static string Json(JsonNode? node) => node?.ToJsonString() ?? "null";
+
+    private static JsonArray LoadCases() => JsonNode.Parse(File.ReadAllText(Path.Combine(Here, "cases.json")))!.AsArray();
+
+    /// <summary>Runs the official TS SDK capture once for the class.</summary>
+    public sealed class TypeScriptCapture
+    {
+        public TypeScriptCapture() => Result = CaptureAsync();
+
+        public Task<JsonObject> Result { get; }
+
+        private static async Task<JsonObject> CaptureAsync()
+        {
+            var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(
+                "bash", [Path.Combine(Here, "ts-capture", "run.sh"), Path.Combine(Here, "cases.json")], Here, TimeSpan.FromMinutes(5));
+            Assert.True(exitCode == 0, $"ts-capture/run.sh failed ({exitCode}): {stderr}");
+            return JsonNode.Parse(stdout)!.AsObject();
+        }
+    }
+}
