@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Qoder.AgentSdk.Testing.Internal;
+
+namespace Qoder.AgentSdk.Testing;
+
+/// <summary>
+/// What the stand-in CLI does: identity (model, versions, session id), scripted turns, and faults.
+/// Build it fluently (<see cref="Create"/>) or load it from a JSON file (<see cref="Load"/>); the format is in docs/testing.md.
+/// </summary>
+public sealed class QoderScenario
+{
+    /// <summary>The model reported in <c>system/init</c> unless <c>--model</c> or <c>set_model</c> changes it.</summary>
+    public string Model { get; set; } = "auto";
+
+    /// <summary><c>system/init.protocol_version</c>; set a different major (for example <c>2.0.0</c>) to test the version check.</summary>
+    public string ProtocolVersion { get; set; } = "1.4.0";
+
+    /// <summary><c>system/init.qodercli_version</c>.</summary>
+    public string CliVersion { get; set; } = "1.1.52";
+
+    /// <summary>Session id of a new session; a random UUID when unset (<c>--session-id</c> and <c>--resume</c> win).</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>Built-in tool names listed in <c>system/init.tools</c> (in-process MCP tools are appended).</summary>
+    public IList<string> Tools { get; set; } = ["Agent", "Bash", "Edit", "Glob", "Grep", "NotebookEdit", "Read", "Skill", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "WebFetch", "WebSearch", "Write"];
+
+    /// <summary>When set, SDK-mode authentication fails with this outcome.</summary>
+    public QoderScenarioAuthFailure? AuthFailure { get; set; }
+
+    /// <summary>Steps played at process start, before stdin is read (faults such as a slow start, a crash or a grandchild).</summary>
+    public IList<QoderScenarioStep> Startup { get; set; } = [];
+
+    /// <summary>Steps played when <c>initialize</c> arrives, before it is answered.</summary>
+    public IList<QoderScenarioStep> OnInitialize { get; set; } = [];
+
+    /// <summary>Turn scripts, consumed in order; turns beyond the list reply with <see cref="DefaultReply"/>.</summary>
+    public IList<QoderScenarioTurn> Turns { get; set; } = [];
+
+    /// <summary>The assistant text of unscripted turns.</summary>
+    public string DefaultReply { get; set; } = "OK";
+
+    /// <summary>Exit code after stdin EOF.</summary>
+    public int ExitCode { get; set; }
+
+    /// <summary>Delay between stdin EOF and the exit, milliseconds.</summary>
+    public int ExitDelayMs { get; set; }
+
+    /// <summary>Starts an empty scenario (unscripted turns answer <see cref="DefaultReply"/>).</summary>
+    /// <returns>A new scenario.</returns>
+    public static QoderScenario Create() => new();
+
+    /// <summary>Sets <see cref="Model"/>.</summary>
+    /// <param name="model">The model name.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario WithModel(string model)
+    {
+        Model = model;
+        return this;
+    }
+
+    /// <summary>Sets <see cref="ProtocolVersion"/>.</summary>
+    /// <param name="protocolVersion">The version string.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario WithProtocolVersion(string protocolVersion)
+    {
+        ProtocolVersion = protocolVersion;
+        return this;
+    }
+
+    /// <summary>Sets <see cref="SessionId"/>.</summary>
+    /// <param name="sessionId">The session id.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario WithSessionId(string sessionId)
+    {
+        SessionId = sessionId;
+        return this;
+    }
+
+    /// <summary>Sets the exit code and delay after stdin EOF.</summary>
+    /// <param name="exitCode">The exit code.</param>
+    /// <param name="delay">The delay before exiting.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario ExitOnEof(int exitCode, TimeSpan delay = default)
+    {
+        ExitCode = exitCode;
+        ExitDelayMs = (int)delay.TotalMilliseconds;
+        return this;
+    }
+
+    /// <summary>Makes SDK-mode authentication fail (one error <c>result</c>, exit 41).</summary>
+    /// <param name="terminalReason">The <c>terminal_reason</c>.</param>
+    /// <param name="message">The error text; a default matching the reason is used when <see langword="null"/>.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario FailAuthentication(string terminalReason = "access_token_invalid", string? message = null)
+    {
+        AuthFailure = new QoderScenarioAuthFailure { TerminalReason = terminalReason };
+        if (message is not null)
+        {
+            AuthFailure.Message = message;
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds steps played at process start, before stdin is read.</summary>
+    /// <param name="configure">Adds the steps.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario OnStartup(Action<QoderScenarioTurnBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new QoderScenarioTurnBuilder(new QoderScenarioTurn { Steps = Startup });
+        configure(builder);
+        return this;
+    }
+
+    /// <summary>Adds steps played when <c>initialize</c> arrives, before it is answered.</summary>
+    /// <param name="configure">Adds the steps.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario OnInitializeRequest(Action<QoderScenarioTurnBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new QoderScenarioTurnBuilder(new QoderScenarioTurn { Steps = OnInitialize });
+        configure(builder);
+        return this;
+    }
+
+    /// <summary>Appends a scripted turn.</summary>
+    /// <param name="configure">Adds the turn's steps and result.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario Turn(Action<QoderScenarioTurnBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var turn = new QoderScenarioTurn();
+        configure(new QoderScenarioTurnBuilder(turn));
+        Turns.Add(turn);
+        return this;
+    }
+
+    /// <summary>Appends a turn that answers with one text block.</summary>
+    /// <param name="text">The assistant text.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario Reply(string text) => Turn(t => t.Text(text));
+
+    /// <summary>Serializes the scenario to the documented JSON format.</summary>
+    /// <returns>Indented JSON.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, ScenarioJsonContext.Default.QoderScenario);
+
+    /// <summary>Parses a scenario from JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The scenario.</returns>
+    /// <exception cref="JsonException">The text is not a valid scenario.</exception>
+    public static QoderScenario FromJson(string json) =>
+        JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.QoderScenario) ?? throw new JsonException("The scenario JSON is null.");
+
+    /// <summary>Reads a scenario file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The scenario.</returns>
+    public static QoderScenario Load(string path) => FromJson(File.ReadAllText(path));
+
+    /// <summary>Writes the scenario to a file.</summary>
+    /// <param name="path">The file path.</param>
+    public void Save(string path) => File.WriteAllText(path, ToJson());
+}
