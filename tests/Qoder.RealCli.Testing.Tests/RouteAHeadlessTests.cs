@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace Qoder.RealCli.Testing.Tests;
+
+/// <summary>Route A: plain headless mode with <c>--fake-responses</c>; no server and no login.</summary>
+[Trait("Category", "RealCli")]
+public sealed class RouteAHeadlessTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Headless_mode_runs_a_write_turn_from_the_fake_responses_file()
+    {
+        using var home = new TempDirectory("qoder-home-");
+        using var work = new TempDirectory("qoder-work-");
+        var target = Path.Combine(work.Path, "hello.txt");
+        var scriptPath = Path.Combine(home.Path, "fake-responses.jsonl");
+        new FakeResponsesScript()
+            .AddToolCall("Write", new JsonObject { ["file_path"] = target, ["content"] = "hi there" }, "Writing a file.", new MockTokenUsage(10, 5))
+            .AddText("All done.")
+            .WriteTo(scriptPath);
+
+        await using var cli = CliProcess.Start(HeadlessArguments(scriptPath), work.Path, new Dictionary<string, string> { ["HOME"] = home.Path });
+        try
+        {
+            await cli.SendAsync(Wire.Initialize("init1", catalogReady: false));
+            var init = await cli.WaitForAsync(m => Wire.IsType(m, "system", "init"), "system/init");
+            output.WriteLine($"route A (headless): spawn -> system/init {init.Elapsed.TotalMilliseconds:F0} ms");
+            var initialized = await cli.WaitForAsync(m => Wire.IsControlResponseFor(m, "init1"), "initialize response");
+            Assert.Equal("success", (string?)initialized.Message!["response"]!["subtype"]);
+
+            await cli.SendAsync(Wire.UserText("Write hello.txt please."));
+            var text = await cli.WaitForAsync(m => Wire.IsType(m, "assistant") && HasText(m, "Writing a file."), "assistant text");
+            var permission = await cli.WaitForAsync(Wire.IsCanUseTool, "can_use_tool");
+            Assert.Equal("Write", (string?)permission.Message!["request"]!["tool_name"]);
+            await cli.SendAsync(Wire.Allow(permission.Message));
+
+            var done = await cli.WaitForAsync(m => Wire.IsType(m, "assistant") && HasText(m, "All done."), "final assistant text");
+            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            output.WriteLine($"route A (headless): spawn -> result {result.Elapsed.TotalMilliseconds:F0} ms");
+            Assert.Equal("success", (string?)result.Message!["subtype"]);
+            Assert.False((bool?)result.Message["is_error"]);
+            Assert.Equal(2, (int?)result.Message["num_turns"]);
+            Assert.True(text.Elapsed <= done.Elapsed);
+            Assert.Equal("hi there", await File.ReadAllTextAsync(target));
+        }
+        finally
+        {
+            output.WriteLine(cli.Diagnostics());
+        }
+    }
+
+    [Fact]
+    public async Task Chunked_lines_stream_as_text_deltas_when_the_stream_delay_is_set()
+    {
+        using var home = new TempDirectory("qoder-home-");
+        using var work = new TempDirectory("qoder-work-");
+        var scriptPath = Path.Combine(home.Path, "fake-responses.jsonl");
+        new FakeResponsesScript().AddTextChunks(["Hel", "lo ", "world."]).WriteTo(scriptPath);
+        var arguments = HeadlessArguments(scriptPath).Append("--include-partial-messages");
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = home.Path,
+            [FakeResponsesScript.StreamDelayVariable] = "0",
+        };
+
+        await using var cli = CliProcess.Start(arguments, work.Path, environment);
+        try
+        {
+            await cli.SendAsync(Wire.Initialize("init1", catalogReady: false));
+            await cli.WaitForAsync(m => Wire.IsControlResponseFor(m, "init1"), "initialize response");
+            await cli.SendAsync(Wire.UserText("Say hello."));
+            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            Assert.Equal("success", (string?)result.Message!["subtype"]);
+
+            var deltas = cli.Received
+                .Select(line => line.Message)
+                .Where(m => m is not null && Wire.IsType(m, "stream_event") && (string?)m["event"]?["delta"]?["type"] == "text_delta")
+                .Select(m => (string?)m!["event"]!["delta"]!["text"])
+                .ToList();
+            Assert.Equal(["Hel", "lo ", "world."], deltas);
+            Assert.Contains(cli.Received, line => line.Message is { } m && Wire.IsType(m, "assistant") && HasText(m, "Hello world."));
+        }
+        finally
+        {
+            output.WriteLine(cli.Diagnostics());
+        }
+    }
+
+    private static IEnumerable<string> HeadlessArguments(string scriptPath) =>
+    [
+        .. Wire.StreamJsonArguments,
+        "--settings", FakeResponsesScript.UseExternalAuthSettingsJson,
+        FakeResponsesScript.FakeResponsesFlag, scriptPath,
+    ];
+
+    private static bool HasText(JsonObject assistant, string text) =>
+        assistant["message"]?["content"] is JsonArray content
+        && content.Any(block => (string?)block?["type"] == "text" && (string?)block["text"] == text);
+}
