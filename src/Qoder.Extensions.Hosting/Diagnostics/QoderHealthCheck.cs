@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Qoder.Extensions.Hosting.Pooling;
+
+namespace Qoder.Extensions.Hosting.Diagnostics;
+
+/// <summary>Reports the pool: healthy when warm, degraded while warming, unhealthy when restarts are exhausted.</summary>
+internal sealed class QoderHealthCheck : IHealthCheck
+{
+    private readonly QoderProcessPool _pool;
+
+    public QoderHealthCheck(QoderProcessPool pool)
+    {
+        _pool = pool;
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var init = _pool.LastInit;
+        var idle = _pool.IdleCount;
+        var busy = _pool.BusyCount;
+        var data = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["idle"] = idle,
+            ["busy"] = busy,
+            ["starting"] = _pool.StartingCount,
+            ["pending"] = _pool.PendingCount,
+            ["maxSize"] = _pool.Options.Pool.MaxSize,
+            ["cliVersion"] = init?.QodercliVersion ?? "unknown",
+            ["protocolVersion"] = init?.ProtocolVersion ?? "unknown",
+        };
+        HealthCheckResult result;
+        if (_pool.RestartBudgetExhausted)
+        {
+            result = new HealthCheckResult(context?.Registration.FailureStatus ?? HealthStatus.Unhealthy, $"qodercli keeps failing to start or crashing; restarts are paused ({_pool.Section}:Pool:RestartBudget).", data: data);
+        }
+        else if (idle + busy >= _pool.Options.Pool.MinIdle)
+        {
+            result = HealthCheckResult.Healthy($"qodercli {init?.QodercliVersion ?? "(not started yet)"}: {idle} idle, {busy} busy.", data);
+        }
+        else
+        {
+            result = HealthCheckResult.Degraded($"Warming up: {idle} of {_pool.Options.Pool.MinIdle} processes ready.", data: data);
+        }
+
+        return Task.FromResult(result);
+    }
+}

@@ -1,0 +1,77 @@
+namespace Qoder.Extensions.Hosting;
+
+/// <summary>The names of the tracing source, the meter, their instruments and attributes.</summary>
+public static class QoderTelemetry
+{
+    /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> name (one span per run).</summary>
+    public const string ActivitySourceName = "Qoder.Extensions.Hosting";
+
+    /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name.</summary>
+    public const string MeterName = "Qoder.Extensions.Hosting";
+
+    /// <summary>Gauge: idle processes ready for a lease.</summary>
+    public const string PoolIdle = "qoder.pool.processes.idle";
+
+    /// <summary>Gauge: processes leased to a session.</summary>
+    public const string PoolBusy = "qoder.pool.processes.busy";
+
+    /// <summary>Gauge: processes being started.</summary>
+    public const string PoolStarting = "qoder.pool.processes.starting";
+
+    /// <summary>Gauge: callers waiting for a process.</summary>
+    public const string PoolPendingRequests = "qoder.pool.pending_requests";
+
+    /// <summary>Histogram (s): spawn to initialised.</summary>
+    public const string PoolProcessStartTime = "qoder.pool.process.start_time";
+
+    /// <summary>Histogram (s): a caller's wait for a lease.</summary>
+    public const string PoolLeaseWaitTime = "qoder.pool.lease.wait_time";
+
+    /// <summary>Counter: processes that ended while idle.</summary>
+    public const string PoolProcessCrashes = "qoder.pool.process.crashes";
+
+    /// <summary>Counter: processes retired (used, recycled, crashed, evicted), tagged with <see cref="ReasonAttribute"/>.</summary>
+    public const string PoolProcessRetired = "qoder.pool.process.retired";
+
+    /// <summary>Histogram (s): a run from call to result.</summary>
+    public const string RunDuration = "qoder.run.duration";
+
+    /// <summary>Counter: results, tagged with <see cref="ResultSubtypeAttribute"/>.</summary>
+    public const string RunResults = "qoder.run.results";
+
+    /// <summary>Histogram ({token}): GenAI token usage, tagged with <see cref="GenAiTokenTypeAttribute"/>.</summary>
+    public const string TokenUsage = "gen_ai.client.token.usage";
+
+    /// <summary>Attribute: the agent name (<c>default</c> for the unnamed agent).</summary>
+    public const string AgentNameAttribute = "qoder.agent.name";
+
+    /// <summary>Attribute: the result subtype (<c>success</c>, <c>error_during_execution</c>, …).</summary>
+    public const string ResultSubtypeAttribute = "qoder.result.subtype";
+
+    /// <summary>Attribute: why a process was retired.</summary>
+    public const string ReasonAttribute = "qoder.reason";
+
+    /// <summary>Attribute: the GenAI system, always <see cref="GenAiSystemValue"/>.</summary>
+    public const string GenAiSystemAttribute = "gen_ai.system";
+
+    /// <summary>The value of <see cref="GenAiSystemAttribute"/>.</summary>
+    public const string GenAiSystemValue = "qoder";
+
+    /// <summary>Attribute: the GenAI operation (<c>invoke_agent</c>).</summary>
+    public const string GenAiOperationNameAttribute = "gen_ai.operation.name";
+
+    /// <summary>Attribute: the requested model.</summary>
+    public const string GenAiRequestModelAttribute = "gen_ai.request.model";
+
+    /// <summary>Attribute: the session id.</summary>
+    public const string GenAiConversationIdAttribute = "gen_ai.conversation.id";
+
+    /// <summary>Attribute: input tokens of the run.</summary>
+    public const string GenAiUsageInputTokensAttribute = "gen_ai.usage.input_tokens";
+
+    /// <summary>Attribute: output tokens of the run.</summary>
+    public const string GenAiUsageOutputTokensAttribute = "gen_ai.usage.output_tokens";
+
+    /// <summary>Attribute: <c>input</c> or <c>output</c> on <see cref="TokenUsage"/>.</summary>
+    public const string GenAiTokenTypeAttribute = "gen_ai.token.type";
+}

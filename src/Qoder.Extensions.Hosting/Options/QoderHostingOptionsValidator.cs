@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Qoder.AgentSdk;
+
+namespace Qoder.Extensions.Hosting;
+
+/// <summary>
+/// Validates an agent's options at start-up: the generated range checks plus cross-field rules. Every message names
+/// the configuration key to fix, under the agent's own section.
+/// </summary>
+internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<QoderHostingOptions>
+{
+    private readonly QoderHostingOptionsDataValidator _data = new();
+    private readonly HashSet<string> _agentNames;
+
+    public QoderHostingOptionsValidator(IEnumerable<QoderAgentRegistration> registrations)
+    {
+        _agentNames = registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public ValidateOptionsResult Validate(string? name, QoderHostingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        name ??= Options.DefaultName;
+        if (!_agentNames.Contains(name))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var prefix = QoderConfigurationKeys.SectionFor(name);
+        var failures = new List<string>();
+        var data = _data.Validate(name, options);
+        if (data.Failed)
+        {
+            failures.AddRange(data.Failures.Select(f => Rebase(f, prefix)));
+        }
+
+        CheckCrossField(options, prefix, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // The generator names members by their path ("QoderHostingOptions.Pool.MaxSize"); users need the configuration key.
+    private static string Rebase(string message, string prefix) =>
+        MemberPath().Replace(message, m => prefix + ":" + m.Groups[1].Value.Replace('.', ':'));
+
+    [GeneratedRegex(@"\bQoderHostingOptions\.([A-Za-z0-9_.]+[A-Za-z0-9_])")]
+    private static partial Regex MemberPath();
+
+    private static void CheckCrossField(QoderHostingOptions options, string prefix, List<string> failures)
+    {
+        var pool = options.Pool;
+        if (pool.MaxSize < pool.MinIdle)
+        {
+            failures.Add($"{prefix}:Pool:MaxSize must be >= {prefix}:Pool:MinIdle (MaxSize {pool.MaxSize}, MinIdle {pool.MinIdle}).");
+        }
+
+        if (pool.MaxRestartBackoff < pool.RestartBackoff)
+        {
+            failures.Add($"{prefix}:Pool:MaxRestartBackoff must be >= {prefix}:Pool:RestartBackoff.");
+        }
+
+        var resilience = options.Resilience;
+        if (resilience.TotalTimeout < TimeSpan.Zero && resilience.TotalTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"{prefix}:Resilience:TotalTimeout must be positive, zero or -00:00:00.001 (disabled).");
+        }
+
+        if (resilience.AttemptTimeout < TimeSpan.Zero && resilience.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"{prefix}:Resilience:AttemptTimeout must be positive, zero or -00:00:00.001 (disabled).");
+        }
+
+        if (IsEnabled(resilience.TotalTimeout) && IsEnabled(resilience.AttemptTimeout) && resilience.AttemptTimeout > resilience.TotalTimeout)
+        {
+            failures.Add($"{prefix}:Resilience:AttemptTimeout must be <= {prefix}:Resilience:TotalTimeout.");
+        }
+
+        var agent = options.Agent;
+        if (options.Auth == QoderAuthMode.AccessToken && agent.Auth.Kind == QoderAuthKind.AccessToken && agent.Auth.EnvironmentVariable is { } variable
+            && string.IsNullOrWhiteSpace(agent.Environment.TryGetValue(variable, out var fromOptions) ? fromOptions : Environment.GetEnvironmentVariable(variable)))
+        {
+            failures.Add($"{QoderConfigurationKeys.Section}:PersonalAccessToken is not set and the environment variable {variable} is empty: set one (user-secrets or environment), or set {prefix}:Auth to QoderCliLogin or Headless.");
+        }
+
+        if (agent.WorkingDirectory is { } cwd && !Directory.Exists(cwd))
+        {
+            failures.Add($"{prefix}:Agent:WorkingDirectory: the directory {cwd} does not exist.");
+        }
+
+        if (agent.CliPath is { } cli && !File.Exists(cli))
+        {
+            failures.Add($"{prefix}:Agent:CliPath: the file {cli} does not exist.");
+        }
+
+        if (agent.InitializeTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{prefix}:Agent:InitializeTimeout must be positive (the CLI takes seconds to start).");
+        }
+
+        if (agent.ControlRequestTimeout <= TimeSpan.Zero && agent.ControlRequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"{prefix}:Agent:ControlRequestTimeout must be positive or -00:00:00.001 (infinite).");
+        }
+
+        if (agent.MaxTurns is < 0)
+        {
+            failures.Add($"{prefix}:Agent:MaxTurns must be >= 0 (0 = unlimited).");
+        }
+
+        if (agent.CanUseTool is not null && agent.PermissionPromptToolName is not null)
+        {
+            failures.Add($"{prefix}:Agent:PermissionPromptToolName cannot be combined with a CanUseTool handler.");
+        }
+    }
+
+    private static bool IsEnabled(TimeSpan timeout) => timeout > TimeSpan.Zero;
+}

@@ -1,0 +1,699 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting.Diagnostics;
+
+namespace Qoder.Extensions.Hosting.Pooling;
+
+/// <summary>
+/// The pool of one agent. It owns every idle and starting process; a lease owns its process until the session ends.
+/// All state changes happen under <see cref="_lock"/>; process starts and disposals run outside it, in the background.
+/// </summary>
+internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable, IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly List<PooledProcess> _idle = [];
+    private readonly HashSet<PooledProcess> _leased = [];
+    private readonly LinkedList<Waiter> _waiters = new();
+    private readonly Dictionary<string, int> _starting = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _background = [];
+    private readonly Queue<DateTimeOffset> _failures = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly IQoderClientFactory _factory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly QoderMetrics _metrics;
+    private readonly IDisposable? _optionsSubscription;
+    private readonly KeyValuePair<string, object?> _agentTag;
+    private QoderHostingOptions _options;
+    private string _defaultKey;
+    private ITimer? _pruneTimer;
+    private ITimer? _restartTimer;
+    private DateTimeOffset _restartNotBefore = DateTimeOffset.MinValue;
+    private int _consecutiveFailures;
+    private int _total;
+    private bool _budgetExhausted;
+    private bool _stopped;
+    private TaskCompletionSource? _drained;
+    private TaskCompletionSource? _warmUp;
+    private int _generation;
+
+    public QoderProcessPool(
+        string name,
+        IOptionsMonitor<QoderHostingOptions> options,
+        IQoderClientFactory factory,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        QoderMetrics metrics)
+    {
+        Name = name;
+        DisplayName = string.IsNullOrEmpty(name) ? "default" : name;
+        Section = QoderConfigurationKeys.SectionFor(name);
+        _factory = factory;
+        _time = time;
+        _logger = loggerFactory.CreateLogger("Qoder.Extensions.Hosting.Pool");
+        _metrics = metrics;
+        _agentTag = new(QoderTelemetry.AgentNameAttribute, DisplayName);
+        _options = options.Get(name);
+        _defaultKey = LaunchKey.Compute(_options.Agent);
+        _optionsSubscription = options.OnChange((changed, changedName) =>
+        {
+            if ((changedName ?? Microsoft.Extensions.Options.Options.DefaultName) == name)
+            {
+                OnOptionsChanged(changed);
+            }
+        });
+        metrics.Register(this);
+    }
+
+    public string Name { get; }
+
+    public string DisplayName { get; }
+
+    public string Section { get; }
+
+    public QoderHostingOptions Options => _options;
+
+    public int IdleCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _idle.Count;
+            }
+        }
+    }
+
+    public int BusyCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _leased.Count;
+            }
+        }
+    }
+
+    public int StartingCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _starting.Values.Sum();
+            }
+        }
+    }
+
+    public int PendingCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    public int TotalCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _total;
+            }
+        }
+    }
+
+    public bool RestartBudgetExhausted
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _budgetExhausted;
+            }
+        }
+    }
+
+    /// <summary>Gets the <c>system/init</c> of the latest process that started, for the CLI version.</summary>
+    public Qoder.AgentSdk.Protocol.SystemInitMessage? LastInit { get; private set; }
+
+    /// <summary>Starts warming the pool and the recycling timer.</summary>
+    /// <returns>A task that completes when <c>MinIdle</c> processes are ready, or faults with the first start failure.</returns>
+    public Task StartAsync()
+    {
+        var pool = _options.Pool;
+        QoderHostingLog.WarmingUp(_logger, DisplayName, pool.MinIdle, pool.MaxSize);
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, Math.Min(pool.IdleTimeout.Ticks, pool.MaxLifetime.Ticks) / 4));
+        lock (_lock)
+        {
+            _pruneTimer ??= _time.CreateTimer(_ => Prune(), null, period, period);
+            _warmUp ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Pump();
+            CompleteWarmUpIfReadyLocked();
+            return _warmUp.Task;
+        }
+    }
+
+    public async ValueTask<IQoderSession> CreateSessionAsync(QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var baseOptions = _options;
+        var launch = options is { ShapesLaunch: true } ? options.ApplyTo(baseOptions.Agent) : baseOptions.Agent;
+        var key = options is { ShapesLaunch: true } ? LaunchKey.Compute(launch) : _defaultKey;
+        var started = _time.GetTimestamp();
+        var process = await AcquireAsync(key, launch, baseOptions.Pool, cancellationToken).ConfigureAwait(false);
+        _metrics.LeaseWaitTime.Record(_time.GetElapsedTime(started).TotalSeconds, _agentTag);
+        try
+        {
+            var model = options?.Model ?? baseOptions.Agent.Model;
+            if (!string.Equals(model, process.CurrentModel, StringComparison.Ordinal))
+            {
+                await process.Process.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
+                process.CurrentModel = model;
+            }
+
+            var mode = options?.PermissionMode ?? baseOptions.Agent.PermissionMode ?? QoderPermissionMode.Default;
+            if (mode == QoderPermissionMode.Yolo)
+            {
+                mode = QoderPermissionMode.BypassPermissions;
+            }
+
+            if (mode != process.CurrentPermissionMode)
+            {
+                await process.Process.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
+                process.CurrentPermissionMode = mode;
+            }
+        }
+        catch
+        {
+            Release(process, reusable: false, "lease-setup-failed");
+            throw;
+        }
+
+        return new QoderSession(this, process);
+    }
+
+    /// <summary>Ends a lease: an unused, healthy process goes back to idle; anything else is retired in the background.</summary>
+    public void Release(PooledProcess process, bool reusable, string reason)
+    {
+        lock (_lock)
+        {
+            if (!_leased.Remove(process))
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            if (reusable && !_stopped && process.Process.IsConnected && process.Generation == _generation
+                && now - process.CreatedAt < _options.Pool.MaxLifetime)
+            {
+                process.ReturnedAt = now;
+                _idle.Add(process);
+            }
+            else
+            {
+                RetireLocked(process, reusable ? "recycled" : reason);
+            }
+
+            Pump();
+            CheckDrainedLocked();
+        }
+    }
+
+    /// <summary>Recycles idle processes past <c>IdleTimeout</c> or <c>MaxLifetime</c>.</summary>
+    public void Prune()
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            var pool = _options.Pool;
+            foreach (var process in _idle.ToList())
+            {
+                if (now - process.ReturnedAt >= pool.IdleTimeout)
+                {
+                    _idle.Remove(process);
+                    RetireLocked(process, "idle-timeout");
+                }
+                else if (now - process.CreatedAt >= pool.MaxLifetime)
+                {
+                    _idle.Remove(process);
+                    RetireLocked(process, "max-lifetime");
+                }
+            }
+
+            Pump();
+        }
+    }
+
+    /// <summary>Stops the pool: fails waiters, retires idle processes, waits for leases to end until <paramref name="cancellationToken"/>, then kills what is left.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        List<PooledProcess> leased;
+        Task drained;
+        lock (_lock)
+        {
+            if (!_stopped)
+            {
+                _stopped = true;
+                _pruneTimer?.Dispose();
+                _restartTimer?.Dispose();
+                foreach (var waiter in _waiters)
+                {
+                    waiter.Completion.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host is stopping; no new Qoder sessions are leased."));
+                }
+
+                _waiters.Clear();
+                foreach (var process in _idle)
+                {
+                    RetireLocked(process, "host-stopping");
+                }
+
+                _idle.Clear();
+                _warmUp?.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host stopped before the Qoder pool was warm."));
+                _stopping.Cancel();
+            }
+
+            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            CheckDrainedLocked();
+            drained = _drained.Task;
+            if (_leased.Count > 0)
+            {
+                QoderHostingLog.Draining(_logger, DisplayName, _leased.Count);
+            }
+        }
+
+        try
+        {
+            await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_lock)
+            {
+                leased = [.. _leased];
+                QoderHostingLog.KillingLeased(_logger, DisplayName, leased.Count);
+                foreach (var process in leased)
+                {
+                    _leased.Remove(process);
+                    RetireLocked(process, "host-stopped");
+                }
+            }
+        }
+
+        Task[] pending;
+        lock (_lock)
+        {
+            pending = [.. _background];
+        }
+
+        await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var expired = new CancellationTokenSource())
+        {
+            await expired.CancelAsync().ConfigureAwait(false);
+            await StopAsync(expired.Token).ConfigureAwait(false);
+        }
+
+        _optionsSubscription?.Dispose();
+        _metrics.Unregister(this);
+        _stopping.Dispose();
+    }
+
+    // For containers disposed synchronously; the host disposes asynchronously.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private void CompleteWarmUpIfReadyLocked()
+    {
+        if (_warmUp is not null && _idle.Count(p => p.Key == _defaultKey) + _leased.Count >= _options.Pool.MinIdle)
+        {
+            _warmUp.TrySetResult();
+        }
+    }
+
+    private async Task<PooledProcess> AcquireAsync(string key, QoderAgentOptions launch, QoderPoolOptions pool, CancellationToken cancellationToken)
+    {
+        Waiter waiter;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            if (TryTakeIdleLocked(key) is { } idle)
+            {
+                _leased.Add(idle);
+                Pump();
+                return idle;
+            }
+
+            waiter = new Waiter(key, launch);
+            waiter.Node = _waiters.AddLast(waiter);
+            Pump();
+        }
+
+        try
+        {
+            return await waiter.Completion.Task.WaitAsync(pool.AcquireTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            lock (_lock)
+            {
+                if (waiter.Completion.Task.IsCompletedSuccessfully)
+                {
+                    // Handed a process just as the wait ended: the caller is gone, so the process goes back.
+                    _leased.Remove(waiter.Completion.Task.Result);
+                    waiter.Completion.Task.Result.ReturnedAt = _time.GetUtcNow();
+                    _idle.Add(waiter.Completion.Task.Result);
+                }
+                else if (waiter.Node?.List is not null)
+                {
+                    _waiters.Remove(waiter.Node);
+                }
+
+                Pump();
+            }
+
+            if (ex is TimeoutException)
+            {
+                QoderHostingLog.AcquireTimedOut(_logger, DisplayName, pool.AcquireTimeout, BusyCount, pool.MaxSize);
+                throw new QoderPoolExhaustedException(Section, pool.MaxSize, pool.AcquireTimeout);
+            }
+
+            throw;
+        }
+    }
+
+    private PooledProcess? TryTakeIdleLocked(string key)
+    {
+        for (var i = _idle.Count - 1; i >= 0; i--)
+        {
+            var process = _idle[i];
+            if (process.Key == key && process.Process.IsConnected)
+            {
+                _idle.RemoveAt(i);
+                return process;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Hands idle processes to waiters in order, starts processes for waiters and for MinIdle. Called under the lock.</summary>
+    private void Pump()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        for (var node = _waiters.First; node is not null;)
+        {
+            var next = node.Next;
+            if (TryTakeIdleLocked(node.Value.Key) is { } idle)
+            {
+                _waiters.Remove(node);
+                _leased.Add(idle);
+                if (!node.Value.Completion.TrySetResult(idle))
+                {
+                    _leased.Remove(idle);
+                    _idle.Add(idle);
+                }
+            }
+
+            node = next;
+        }
+
+        var pool = _options.Pool;
+        var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var waiter in _waiters)
+        {
+            var alreadyStarting = _starting.GetValueOrDefault(waiter.Key);
+            var waiting = claimed[waiter.Key] = claimed.GetValueOrDefault(waiter.Key) + 1;
+            if (waiting <= alreadyStarting)
+            {
+                continue;
+            }
+
+            if (_total >= pool.MaxSize && !EvictIdleOfOtherKeyLocked(waiter.Key))
+            {
+                // Capacity is shared: while the head cannot start a process, those behind it wait too (FIFO).
+                break;
+            }
+
+            StartLocked(waiter.Key, waiter.Options);
+        }
+
+        if (_waiters.Count == 0)
+        {
+            Replenish(pool);
+        }
+    }
+
+    private void Replenish(QoderPoolOptions pool)
+    {
+        var now = _time.GetUtcNow();
+        while (_failures.Count > 0 && now - _failures.Peek() >= pool.RestartWindow)
+        {
+            _failures.Dequeue();
+        }
+
+        _budgetExhausted = _failures.Count >= pool.RestartBudget;
+        if (_budgetExhausted)
+        {
+            ScheduleRestartLocked(_failures.Peek() + pool.RestartWindow - now);
+            return;
+        }
+
+        if (now < _restartNotBefore)
+        {
+            ScheduleRestartLocked(_restartNotBefore - now);
+            return;
+        }
+
+        var ready = _idle.Count(p => p.Key == _defaultKey) + _starting.GetValueOrDefault(_defaultKey);
+        while (ready < pool.MinIdle && _total < pool.MaxSize)
+        {
+            StartLocked(_defaultKey, _options.Agent);
+            ready++;
+        }
+    }
+
+    private bool EvictIdleOfOtherKeyLocked(string key)
+    {
+        var victim = _idle.FirstOrDefault(p => p.Key != key);
+        if (victim is null)
+        {
+            return false;
+        }
+
+        _idle.Remove(victim);
+        RetireLocked(victim, "evicted-for-other-options");
+        return true;
+    }
+
+    private void StartLocked(string key, QoderAgentOptions options)
+    {
+        _total++;
+        _starting[key] = _starting.GetValueOrDefault(key) + 1;
+        var process = new PooledProcess(key, _factory.Create(options), options) { Generation = _generation };
+        Track(Task.Run(() => RunStartAsync(process)));
+    }
+
+    private async Task RunStartAsync(PooledProcess process)
+    {
+        var started = _time.GetTimestamp();
+        Exception? failure = null;
+        try
+        {
+            await process.Process.ConnectAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        var elapsed = _time.GetElapsedTime(started);
+        lock (_lock)
+        {
+            _starting[process.Key]--;
+            if (failure is null && !_stopped)
+            {
+                _metrics.ProcessStartTime.Record(elapsed.TotalSeconds, _agentTag);
+                QoderHostingLog.ProcessStarted(_logger, DisplayName, process.Process.ProcessId, (long)elapsed.TotalMilliseconds);
+                LastInit = process.Process.InitMessage ?? LastInit;
+                process.CreatedAt = process.ReturnedAt = _time.GetUtcNow();
+                _consecutiveFailures = 0;
+                _idle.Add(process);
+                _ = process.Process.Completion.ContinueWith(_ => OnExited(process), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                CompleteWarmUpIfReadyLocked();
+            }
+            else
+            {
+                RetireLocked(process, failure is null ? "host-stopping" : "start-failed");
+                if (failure is not null && !_stopped)
+                {
+                    QoderHostingLog.ProcessStartFailed(_logger, failure, DisplayName);
+                    RecordFailureLocked();
+                    _warmUp?.TrySetException(failure);
+                    var waiter = _waiters.FirstOrDefault(w => w.Key == process.Key);
+                    if (waiter?.Node is not null)
+                    {
+                        _waiters.Remove(waiter.Node);
+                        waiter.Completion.TrySetException(failure);
+                    }
+                }
+            }
+
+            Pump();
+            CheckDrainedLocked();
+        }
+    }
+
+    private void OnExited(PooledProcess process)
+    {
+        lock (_lock)
+        {
+            if (!_idle.Remove(process))
+            {
+                return;
+            }
+
+            QoderHostingLog.IdleProcessExited(_logger, DisplayName, process.Process.ProcessId);
+            _metrics.Crashes.Add(1, _agentTag);
+            RetireLocked(process, "crashed");
+            RecordFailureLocked();
+            Pump();
+        }
+    }
+
+    private void RecordFailureLocked()
+    {
+        var pool = _options.Pool;
+        var now = _time.GetUtcNow();
+        _failures.Enqueue(now);
+        _consecutiveFailures++;
+        var backoff = TimeSpan.FromTicks(Math.Min(pool.MaxRestartBackoff.Ticks, pool.RestartBackoff.Ticks * (1L << Math.Min(_consecutiveFailures - 1, 20))));
+        _restartNotBefore = now + backoff;
+        while (_failures.Count > 0 && now - _failures.Peek() >= pool.RestartWindow)
+        {
+            _failures.Dequeue();
+        }
+
+        if (_failures.Count >= pool.RestartBudget && !_budgetExhausted)
+        {
+            _budgetExhausted = true;
+            QoderHostingLog.RestartBudgetExhausted(_logger, DisplayName, _failures.Count, pool.RestartWindow);
+        }
+    }
+
+    private void ScheduleRestartLocked(TimeSpan delay)
+    {
+        _restartTimer?.Dispose();
+        _restartTimer = _time.CreateTimer(
+            _ =>
+            {
+                lock (_lock)
+                {
+                    Pump();
+                }
+            },
+            null,
+            delay < TimeSpan.Zero ? TimeSpan.Zero : delay,
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private void RetireLocked(PooledProcess process, string reason)
+    {
+        if (process.Retired)
+        {
+            return;
+        }
+
+        process.Retired = true;
+        _total--;
+        _metrics.Retired.Add(1, _agentTag, new(QoderTelemetry.ReasonAttribute, reason));
+        QoderHostingLog.Retiring(_logger, DisplayName, process.Process.ProcessId, reason);
+        Track(Task.Run(async () =>
+        {
+            try
+            {
+                await process.Process.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                QoderHostingLog.DisposeFailed(_logger, ex, DisplayName, process.Process.ProcessId);
+            }
+        }));
+    }
+
+    private void Track(Task task)
+    {
+        _background.Add(task);
+        _ = task.ContinueWith(
+            t =>
+            {
+                lock (_lock)
+                {
+                    _background.Remove(t);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void CheckDrainedLocked()
+    {
+        if (_drained is not null && _leased.Count == 0 && _starting.Values.Sum() == 0)
+        {
+            _drained.TrySetResult();
+        }
+    }
+
+    private void OnOptionsChanged(QoderHostingOptions changed)
+    {
+        lock (_lock)
+        {
+            var key = LaunchKey.Compute(changed.Agent);
+            _options = changed;
+            if (key == _defaultKey)
+            {
+                return;
+            }
+
+            QoderHostingLog.OptionsChanged(_logger, DisplayName);
+            _defaultKey = key;
+            _generation++;
+            foreach (var process in _idle.ToList())
+            {
+                _idle.Remove(process);
+                RetireLocked(process, "options-changed");
+            }
+
+            Pump();
+        }
+    }
+
+    private sealed class Waiter
+    {
+        public Waiter(string key, QoderAgentOptions options)
+        {
+            Key = key;
+            Options = options;
+        }
+
+        public string Key { get; }
+
+        public QoderAgentOptions Options { get; }
+
+        public LinkedListNode<Waiter>? Node { get; set; }
+
+        public TaskCompletionSource<PooledProcess> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

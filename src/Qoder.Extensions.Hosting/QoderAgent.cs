@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Qoder.AgentSdk;
+using Qoder.AgentSdk.Protocol;
+using Qoder.Extensions.Hosting.Diagnostics;
+using Qoder.Extensions.Hosting.Pooling;
+
+namespace Qoder.Extensions.Hosting;
+
+/// <summary>Runs prompts on the pool through the agent's pipeline.</summary>
+internal sealed class QoderAgent : IQoderAgent
+{
+    private readonly QoderProcessPool _pool;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly ILogger _logger;
+    private readonly QoderMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly KeyValuePair<string, object?> _agentTag;
+
+    public QoderAgent(QoderProcessPool pool, ResiliencePipeline pipeline, ILoggerFactory loggerFactory, QoderMetrics metrics, TimeProvider time)
+    {
+        _pool = pool;
+        _pipeline = pipeline;
+        _logger = loggerFactory.CreateLogger("Qoder.Extensions.Hosting.Agent");
+        _metrics = metrics;
+        _time = time;
+        _agentTag = new(QoderTelemetry.AgentNameAttribute, pool.DisplayName);
+    }
+
+    public string Name => _pool.Name;
+
+    public async Task<QoderRunResult> RunAsync(string prompt, QoderRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        using var activity = StartActivity(options);
+        var started = _time.GetTimestamp();
+        LogPrompt(prompt);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var result = await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.Agent.RunAttemptAsync(ctx, state.Prompt, state.Options),
+                context,
+                (Agent: this, Prompt: prompt, Options: options?.ToSessionOptions())).ConfigureAwait(false);
+            Complete(activity, result.Result, started);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Fail(activity, ex, started);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    public async IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderRunOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        using var activity = StartActivity(options);
+        var started = _time.GetTimestamp();
+        LogPrompt(prompt);
+        StreamStart start;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            start = await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.Agent.StartStreamAttemptAsync(ctx, state.Prompt, state.Options, state.CallerToken),
+                context,
+                (Agent: this, Prompt: prompt, Options: options?.ToSessionOptions(), CallerToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Fail(activity, ex, started);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        await using (start.ConfigureAwait(false))
+        {
+            activity?.SetTag(QoderTelemetry.GenAiConversationIdAttribute, start.Session.SessionId);
+            var message = start.First;
+            while (true)
+            {
+                if (message is ResultMessage result)
+                {
+                    Complete(activity, result, started);
+                }
+
+                yield return message;
+                if (message is ResultMessage)
+                {
+                    yield break;
+                }
+
+                bool more;
+                try
+                {
+                    more = await start.Enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    Fail(activity, ex, started);
+                    throw;
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                message = start.Enumerator.Current;
+            }
+        }
+    }
+
+    private async ValueTask<QoderRunResult> RunAttemptAsync(ResilienceContext context, string prompt, QoderSessionOptions? options)
+    {
+        var cancellationToken = context.CancellationToken;
+        var session = await _pool.CreateSessionAsync(options, cancellationToken).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            QoderHostingLog.RunStarted(_logger, _pool.DisplayName, session.SessionId);
+            await session.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
+            var messages = new List<QoderMessage>();
+            var text = new StringBuilder();
+            await foreach (var message in session.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
+            {
+                context.Properties.Set(QoderResilience.TurnStartedKey, true);
+                messages.Add(message);
+                if (message is AssistantMessage { ParentToolUseId: null } assistant)
+                {
+                    foreach (var block in assistant.Message.Content)
+                    {
+                        if (block is TextBlock textBlock)
+                        {
+                            text.Append(textBlock.Text);
+                        }
+                    }
+                }
+
+                if (message is ResultMessage result)
+                {
+                    return new QoderRunResult(text.Length > 0 ? text.ToString() : result.Result ?? string.Empty, result, messages);
+                }
+            }
+
+            throw new QoderProcessExitedException("qodercli ended the turn without a result.", null, string.Empty);
+        }
+    }
+
+    private async ValueTask<StreamStart> StartStreamAttemptAsync(ResilienceContext context, string prompt, QoderSessionOptions? options, CancellationToken callerToken)
+    {
+        var attemptToken = context.CancellationToken;
+        var session = await _pool.CreateSessionAsync(options, attemptToken).ConfigureAwait(false);
+        CancellationTokenSource? turn = null;
+        IAsyncEnumerator<QoderMessage>? enumerator = null;
+        try
+        {
+            QoderHostingLog.RunStarted(_logger, _pool.DisplayName, session.SessionId);
+            await session.SendAsync(prompt, attemptToken).ConfigureAwait(false);
+
+            // The turn outlives this attempt, so it listens to the caller's token, not to the pipeline's (pooled) one.
+            turn = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+            enumerator = session.ReceiveResponseAsync(turn.Token).GetAsyncEnumerator(turn.Token);
+            var moveNext = enumerator.MoveNextAsync().AsTask();
+            bool any;
+            try
+            {
+                any = await moveNext.WaitAsync(attemptToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await turn.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(moveNext).ConfigureAwait(false);
+                throw;
+            }
+
+            if (!any)
+            {
+                throw new QoderProcessExitedException("qodercli ended the turn without a message.", null, string.Empty);
+            }
+
+            context.Properties.Set(QoderResilience.TurnStartedKey, true);
+            return new StreamStart(session, enumerator, enumerator.Current, turn);
+        }
+        catch
+        {
+            if (enumerator is not null)
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            turn?.Dispose();
+            if (session is QoderSession pooled)
+            {
+                pooled.MarkBroken();
+            }
+
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private Activity? StartActivity(QoderRunOptions? options)
+    {
+        var activity = QoderActivitySource.Instance.StartActivity($"invoke_agent {_pool.DisplayName}", ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag(QoderTelemetry.GenAiSystemAttribute, QoderTelemetry.GenAiSystemValue);
+            activity.SetTag(QoderTelemetry.GenAiOperationNameAttribute, "invoke_agent");
+            activity.SetTag(QoderTelemetry.AgentNameAttribute, _pool.DisplayName);
+            activity.SetTag(QoderTelemetry.GenAiRequestModelAttribute, options?.Model ?? _pool.Options.Agent.Model ?? "auto");
+        }
+
+        return activity;
+    }
+
+    private void LogPrompt(string prompt)
+    {
+        if (_pool.Options.LogSensitiveData)
+        {
+            QoderHostingLog.Prompt(_logger, _pool.DisplayName, prompt);
+        }
+    }
+
+    private void Complete(Activity? activity, ResultMessage result, long started)
+    {
+        var elapsed = _time.GetElapsedTime(started);
+        var subtype = new KeyValuePair<string, object?>(QoderTelemetry.ResultSubtypeAttribute, result.Subtype);
+        _metrics.RunDuration.Record(elapsed.TotalSeconds, _agentTag, subtype);
+        _metrics.RunResults.Add(1, _agentTag, subtype);
+        var input = result.Usage?.InputTokens;
+        var output = result.Usage?.OutputTokens;
+        if (input is { } inputTokens)
+        {
+            _metrics.TokenUsage.Record(inputTokens, _agentTag, new(QoderTelemetry.GenAiTokenTypeAttribute, "input"));
+        }
+
+        if (output is { } outputTokens)
+        {
+            _metrics.TokenUsage.Record(outputTokens, _agentTag, new(QoderTelemetry.GenAiTokenTypeAttribute, "output"));
+        }
+
+        QoderHostingLog.RunFinished(_logger, _pool.DisplayName, result.Subtype, (long)elapsed.TotalMilliseconds, result.SessionId, input, output);
+        if (activity is not null)
+        {
+            activity.SetTag(QoderTelemetry.GenAiConversationIdAttribute, result.SessionId);
+            activity.SetTag(QoderTelemetry.GenAiUsageInputTokensAttribute, input);
+            activity.SetTag(QoderTelemetry.GenAiUsageOutputTokensAttribute, output);
+            activity.SetTag(QoderTelemetry.ResultSubtypeAttribute, result.Subtype);
+            activity.SetStatus(result.IsError ? ActivityStatusCode.Error : ActivityStatusCode.Ok, result.IsError ? result.Subtype : null);
+        }
+    }
+
+    private void Fail(Activity? activity, Exception exception, long started)
+    {
+        _metrics.RunDuration.Record(_time.GetElapsedTime(started).TotalSeconds, _agentTag, new(QoderTelemetry.ResultSubtypeAttribute, exception.GetType().Name));
+        if (exception is not OperationCanceledException)
+        {
+            QoderHostingLog.RunFailed(_logger, exception, _pool.DisplayName);
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+        activity?.SetTag("error.type", exception.GetType().FullName);
+    }
+
+    private sealed class StreamStart : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _turn;
+
+        public StreamStart(IQoderSession session, IAsyncEnumerator<QoderMessage> enumerator, QoderMessage first, CancellationTokenSource turn)
+        {
+            Session = session;
+            Enumerator = enumerator;
+            First = first;
+            _turn = turn;
+        }
+
+        public IQoderSession Session { get; }
+
+        public IAsyncEnumerator<QoderMessage> Enumerator { get; }
+
+        public QoderMessage First { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Enumerator.DisposeAsync().ConfigureAwait(false);
+            _turn.Dispose();
+            await Session.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Qoder.Extensions.Hosting;
+
+/// <summary>How a hosted agent's CLI authenticates (configuration key <c>Qoder:Auth</c>).</summary>
+public enum QoderAuthMode
+{
+    /// <summary>A Personal Access Token from <c>Qoder:PersonalAccessToken</c>, else from <c>QODER_PERSONAL_ACCESS_TOKEN</c>.</summary>
+    AccessToken,
+
+    /// <summary>The login of a locally installed <c>qodercli</c>.</summary>
+    QoderCliLogin,
+
+    /// <summary>Plain headless mode: the CLI authenticates by its own means (its login or its settings).</summary>
+    Headless,
+}

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Qoder.AgentSdk;
+using Qoder.AgentSdk.Protocol;
+using Qoder.Extensions.Hosting.Pooling;
+
+namespace Qoder.Extensions.Hosting.Tests;
+
+/// <summary>A process that exists only in memory: pool logic is tested without spawning anything.</summary>
+internal sealed class FakeProcess : IQoderProcess
+{
+    private static int s_nextPid = 100_000;
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FakeProcessFactory _factory;
+    private bool _connected;
+
+    public FakeProcess(FakeProcessFactory factory, QoderAgentOptions options)
+    {
+        _factory = factory;
+        Options = options;
+        ProcessId = Interlocked.Increment(ref s_nextPid);
+    }
+
+    public QoderAgentOptions Options { get; }
+
+    public int? ProcessId { get; }
+
+    public bool IsConnected => _connected && !_exited.Task.IsCompleted;
+
+    public Task Completion => _exited.Task;
+
+    public string? SessionId => $"session-{ProcessId}";
+
+    public SystemInitMessage? InitMessage => new() { Type = "system", QodercliVersion = "9.9.9", ProtocolVersion = "1.4.0", SessionId = SessionId };
+
+    public bool Disposed { get; private set; }
+
+    public List<string> Prompts { get; } = [];
+
+    public List<string?> ModelsSet { get; } = [];
+
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        await _factory.OnConnect(this, cancellationToken);
+        _connected = true;
+    }
+
+    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken)
+    {
+        Prompts.Add(prompt);
+        return Task.FromResult(Guid.NewGuid().ToString());
+    }
+
+    public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var message in _factory.OnReceive(this, cancellationToken))
+        {
+            yield return message;
+        }
+    }
+
+    public Task InterruptAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SetModelAsync(string? model, CancellationToken cancellationToken)
+    {
+        ModelsSet.Add(model);
+        return Task.CompletedTask;
+    }
+
+    public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Crash() => _exited.TrySetResult();
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        _exited.TrySetResult();
+        return ValueTask.CompletedTask;
+    }
+
+    public static async IAsyncEnumerable<QoderMessage> Reply(string text, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        yield return new AssistantMessage { Type = "assistant", Message = new AssistantContent { Content = [new TextBlock { Type = "text", Text = text }] } };
+        yield return new ResultMessage
+        {
+            Type = "result",
+            Subtype = "success",
+            Result = text,
+            SessionId = "s-1",
+            Usage = new QoderUsage { InputTokens = 10, OutputTokens = 3 },
+        };
+    }
+
+    public static JsonElement Empty => JsonDocument.Parse("{}").RootElement;
+}
+
+internal sealed class FakeProcessFactory : IQoderClientFactory
+{
+    private readonly List<FakeProcess> _created = [];
+
+    public Func<FakeProcess, CancellationToken, Task> OnConnect { get; set; } = (_, _) => Task.CompletedTask;
+
+    public Func<FakeProcess, CancellationToken, IAsyncEnumerable<QoderMessage>> OnReceive { get; set; } = (_, ct) => FakeProcess.Reply("OK", ct);
+
+    public IReadOnlyList<FakeProcess> Created
+    {
+        get
+        {
+            lock (_created)
+            {
+                return [.. _created];
+            }
+        }
+    }
+
+    public IQoderProcess Create(QoderAgentOptions options)
+    {
+        var process = new FakeProcess(this, options);
+        lock (_created)
+        {
+            _created.Add(process);
+        }
+
+        return process;
+    }
+}
