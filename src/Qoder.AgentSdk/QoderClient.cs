@@ -54,6 +54,9 @@ public sealed class QoderClient : IAsyncDisposable
     /// <summary>Gets the body of the <c>initialize</c> response (commands, agents, models, capabilities, pid).</summary>
     public JsonElement? InitializeResponse { get; private set; }
 
+    /// <summary>Gets the private folder of the auth payload of this client's launch, for checks that it is gone.</summary>
+    internal string? PayloadDirectory { get; private set; }
+
     /// <summary>Gets the last characters the CLI wrote to stderr.</summary>
     public string StderrTail => _transport?.StderrTail ?? string.Empty;
 
@@ -175,6 +178,14 @@ public sealed class QoderClient : IAsyncDisposable
         _connectLock.Dispose();
     }
 
+    /// <summary>Kills the process tree at once, without the graceful sequence (for a host that has run out of shutdown time).</summary>
+    internal void Kill()
+    {
+        _killed = true;
+        _channel?.MarkShutdown();
+        _transport?.Kill();
+    }
+
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         var environment = ChildEnvironment.Overlay(_options);
@@ -191,6 +202,7 @@ public sealed class QoderClient : IAsyncDisposable
             _settings = SettingsArgument.Prepare(_options);
             var arguments = LaunchArguments.Build(_options, environment, _settings.Value);
             _payload = sdkMode ? AuthPayloadFile.Create(_options.Auth, environment) : null;
+            PayloadDirectory = _payload?.Directory;
             ChildEnvironment.Finish(environment, _payload?.FilePath);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
             _channel = new ControlChannel(_transport, _logger, HandleInboundAsync);

@@ -13,7 +13,6 @@ namespace Qoder.RealCli.Testing.Tests;
 /// </summary>
 internal sealed class CliProcess : IAsyncDisposable
 {
-    public const string DefaultCliPath = "/tmp/npmcache/cli/node_modules/@qoder-ai/qodercli/bundle/qodercli.js";
 
     /// <summary>Guard against a hung CLI; not a speed expectation (a start takes 5–11 s here).</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
@@ -51,8 +50,11 @@ internal sealed class CliProcess : IAsyncDisposable
         _stdoutPump = Task.Run(PumpStdoutAsync);
     }
 
+    /// <summary>QODER_CLI_PATH when set; otherwise the pinned CLI, installed with npm into the cache on first use.</summary>
     public static string CliPath =>
-        Environment.GetEnvironmentVariable("QODER_CLI_PATH") is { Length: > 0 } configured ? configured : DefaultCliPath;
+        Environment.GetEnvironmentVariable("QODER_CLI_PATH") is { Length: > 0 } configured
+            ? configured
+            : Qoder.AgentSdk.Transport.QoderCliInstaller.EnsureInstalledAsync().GetAwaiter().GetResult();
 
     /// <summary>Every stdout line so far, with the time since spawn.</summary>
     public IReadOnlyCollection<ReceivedLine> Received => _received;

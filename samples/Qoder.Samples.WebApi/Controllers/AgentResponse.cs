@@ -1,0 +1,7 @@
+namespace Qoder.Samples.WebApi.Controllers;
+
+/// <summary>The outcome of a run.</summary>
+/// <param name="Text">The agent's text.</param>
+/// <param name="SessionId">The CLI session id.</param>
+/// <param name="Subtype">The result subtype (<c>success</c>, <c>error_max_turns</c>, …).</param>
+public sealed record AgentResponse(string Text, string? SessionId, string Subtype);

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Qoder.AgentSdk.Testing;
+using Qoder.AgentSdk.Transport;
+
+namespace Qoder.Samples.WebApi.Tests;
+
+/// <summary>The sample's endpoints over the stand-in CLI, and once over the real CLI in its offline default.</summary>
+public sealed class AgentEndpointTests : IDisposable
+{
+    private const string Reply = "Hello from the stand-in";
+    private readonly string _work = Directory.CreateTempSubdirectory("qoder-webapi-tests-").FullName;
+    private readonly HashSet<int> _pids = [];
+
+    [Fact]
+    public async Task Run_returns_the_agent_text_and_leaves_no_process()
+    {
+        using (var factory = StandInFactory())
+        {
+            using var client = factory.CreateClient();
+            using var response = await client.PostAsJsonAsync(new Uri("/agent/run", UriKind.Relative), new { prompt = "hi" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("qoder", response.Headers.GetValues("X-Qoder-Mode").Single());
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(Reply, body.RootElement.GetProperty("text").GetString());
+            Assert.Equal("success", body.RootElement.GetProperty("subtype").GetString());
+            Assert.False(string.IsNullOrEmpty(body.RootElement.GetProperty("sessionId").GetString()));
+            Record();
+        }
+
+        AssertGone();
+    }
+
+    [Fact]
+    public async Task Review_runs_on_the_reviewer_agent()
+    {
+        using (var factory = StandInFactory())
+        {
+            using var client = factory.CreateClient();
+            using var response = await client.PostAsJsonAsync(new Uri("/agent/review", UriKind.Relative), new { prompt = "review this" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(Reply, body.RootElement.GetProperty("text").GetString());
+            Record();
+        }
+
+        AssertGone();
+    }
+
+    [Fact]
+    public async Task Stream_sends_each_message_as_a_server_sent_event_up_to_the_result()
+    {
+        using (var factory = StandInFactory())
+        {
+            using var client = factory.CreateClient();
+            using var response = await client.GetAsync(new Uri("/agent/stream?prompt=hi", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+            var events = (await response.Content.ReadAsStringAsync())
+                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+                .Select(e => e.StartsWith("data: ", StringComparison.Ordinal) ? JsonDocument.Parse(e["data: ".Length..]).RootElement.Clone() : throw new InvalidDataException(e))
+                .ToList();
+            Assert.Equal("result", events[^1].GetProperty("type").GetString());
+            Assert.Contains(events, e => e.GetProperty("type").GetString() == "assistant" && e.GetRawText().Contains(Reply, StringComparison.Ordinal));
+            Record();
+        }
+
+        AssertGone();
+    }
+
+    [Fact]
+    public async Task Health_becomes_healthy_once_the_pool_is_warm()
+    {
+        using (var factory = StandInFactory())
+        {
+            using var client = factory.CreateClient();
+            var status = await PollHealthAsync(client);
+            Assert.Equal("Healthy", status);
+            Record();
+        }
+
+        AssertGone();
+    }
+
+    [Fact]
+    [Trait("Category", "RealCli")]
+    public async Task Offline_default_runs_the_real_cli_on_the_scripted_model()
+    {
+        var cli = await QoderCliInstaller.EnsureInstalledAsync();
+        using (var factory = new SampleAppFactory(new Dictionary<string, string?>
+        {
+            ["Qoder:PersonalAccessToken"] = string.Empty,
+            ["Qoder:Agent:CliPath"] = cli,
+            ["Qoder:Agent:WorkingDirectory"] = _work,
+        }))
+        {
+            using var client = factory.CreateClient();
+            using var response = await client.PostAsJsonAsync(new Uri("/agent/run", UriKind.Relative), new { prompt = "hi" });
+            Record();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("offline-scripted-model", response.Headers.GetValues("X-Qoder-Mode").Single());
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.StartsWith("Hello from the offline scripted model.", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.Equal("success", body.RootElement.GetProperty("subtype").GetString());
+        }
+
+        AssertGone();
+    }
+
+    public void Dispose()
+    {
+        ProcessTree.Kill(_pids);
+        Directory.Delete(_work, recursive: true);
+    }
+
+    private static async Task<string> PollHealthAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+            if (status == "Healthy" || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private SampleAppFactory StandInFactory()
+    {
+        var launch = StandInLaunch.Prepare(QoderScenario.Create().Reply(Reply), _work);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sample:Offline"] = "false",
+            ["Qoder:Auth"] = "Headless",
+            ["Qoder:Agent:CliPath"] = launch.CliPath,
+            ["Qoder:Agent:WorkingDirectory"] = _work,
+        };
+        foreach (var (name, value) in launch.Environment)
+        {
+            settings["Qoder:Agent:Environment:" + name] = value;
+        }
+
+        return new SampleAppFactory(settings);
+    }
+
+    private void Record() => _pids.UnionWith(ProcessTree.Descendants());
+
+    private void AssertGone()
+    {
+        Assert.NotEmpty(_pids);
+        foreach (var pid in _pids)
+        {
+            Assert.False(ProcessTree.IsAlive(pid), $"process {pid} is still running after the app was disposed");
+        }
+    }
+}
