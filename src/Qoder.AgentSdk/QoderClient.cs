@@ -215,6 +215,9 @@ public sealed class QoderClient : IAsyncDisposable
         catch (Exception ex)
         {
             var failure = _channel?.Fault is { } fault && ex is not OperationCanceledException ? fault : ex;
+
+            // A CLI that failed to start is of no use, and it ignores SIGTERM while starting: kill it at once.
+            Kill();
             await StopAsync().ConfigureAwait(false);
             if (ReferenceEquals(failure, ex))
             {

@@ -46,4 +46,7 @@ internal static partial class SdkLog
 
     [LoggerMessage(EventId = 1050, Level = LogLevel.Warning, Message = "qodercli stdout ended with an error")]
     public static partial void ReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "The Stderr callback in QoderAgentOptions threw; stderr is still drained")]
+    public static partial void StderrCallbackFailed(ILogger logger, Exception exception);
 }

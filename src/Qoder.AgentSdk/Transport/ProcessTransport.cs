@@ -295,6 +295,24 @@ internal sealed class ProcessTransport : IQoderTransport
         return code;
     }
 
+    private void InvokeStderrCallback(Action<string>? callback, string chunk)
+    {
+        if (callback is null)
+        {
+            return;
+        }
+
+        try
+        {
+            callback(chunk);
+        }
+        catch (Exception ex)
+        {
+            // A failing observer must not stop the draining of stderr, or the CLI would block on a full pipe.
+            SdkLog.StderrCallbackFailed(_logger, ex);
+        }
+    }
+
     private async Task PumpStderrAsync(Action<string>? callback)
     {
         var reader = _process.StandardError;
@@ -305,7 +323,7 @@ internal sealed class ProcessTransport : IQoderTransport
             while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
             {
                 _stderr.Append(buffer.AsSpan(0, read));
-                callback?.Invoke(new string(buffer, 0, read));
+                InvokeStderrCallback(callback, new string(buffer, 0, read));
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
