@@ -35,6 +35,14 @@ public static class QoderMessageSerializer
         QoderMessage? message = type switch
         {
             "system" when subtype == "init" => element.Deserialize(Context.SystemInitMessage),
+            "system" when subtype == "status" => element.Deserialize(Context.SystemStatusMessage),
+            "system" when subtype == "permission_denied" => element.Deserialize(Context.PermissionDeniedMessage),
+            "system" when subtype is "hook_started" or "hook_progress" or "hook_response" => element.Deserialize(Context.HookEventMessage),
+            "system" when subtype is "task_started" or "task_progress" or "task_updated" or "task_notification" => element.Deserialize(Context.TaskEventMessage),
+            "system" when subtype == "compact_boundary" => element.Deserialize(Context.CompactBoundaryMessage),
+            "system" when subtype == "api_retry" => element.Deserialize(Context.ApiRetryMessage),
+            "system" when subtype == "plan_mode_changed" => element.Deserialize(Context.PlanModeChangedMessage),
+            "system" when subtype == "available_models_update" => element.Deserialize(Context.AvailableModelsUpdateMessage),
             "system" => element.Deserialize(Context.SystemMessage),
             "assistant" => element.Deserialize(Context.AssistantMessage),
             "user" => element.Deserialize(Context.UserMessage),

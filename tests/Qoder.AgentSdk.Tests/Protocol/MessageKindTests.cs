@@ -51,9 +51,17 @@ public sealed class MessageKindTests
     {
         Assert.Equal("queued", Parse<CommandLifecycleMessage>("""{"type":"command_lifecycle","command_uuid":"c","state":"queued","uuid":"u","session_id":"s"}""").State);
         Assert.Equal("try this", Parse<PromptSuggestionMessage>("""{"type":"prompt_suggestion","suggestion":"try this","uuid":"u","session_id":"s"}""").Suggestion);
-        var status = Parse<SystemMessage>("""{"type":"system","subtype":"status","status":null,"permissionMode":"acceptEdits","uuid":"u","session_id":"s"}""");
-        Assert.Equal("status", status.Subtype);
-        Assert.Equal("acceptEdits", status.GetString("permissionMode"));
+        Assert.Equal("acceptEdits", Parse<SystemStatusMessage>("""{"type":"system","subtype":"status","status":null,"permissionMode":"acceptEdits","uuid":"u","session_id":"s"}""").PermissionMode);
+        Assert.Equal("rule", Parse<PermissionDeniedMessage>("""{"type":"system","subtype":"permission_denied","tool_name":"Bash","tool_use_id":"t","message":"no","tool_denial_kind":"rule","uuid":"u","session_id":"s"}""").ToolDenialKind);
+        Assert.Equal(152, Parse<HookEventMessage>("""{"type":"system","subtype":"hook_response","hook_id":"h","hook_name":"n","hook_event":"SessionStart","output":"","stdout":"","stderr":"","exit_code":0,"duration_ms":152,"outcome":"success","uuid":"u","session_id":"s"}""").DurationMs);
+        Assert.Equal("t1", Parse<TaskEventMessage>("""{"type":"system","subtype":"task_notification","task_id":"t1","status":"completed","output_file":"/o","summary":"done","uuid":"u","session_id":"s"}""").TaskId);
+        Assert.Equal(2, Parse<ApiRetryMessage>("""{"type":"system","subtype":"api_retry","attempt":2,"max_retries":5,"retry_delay_ms":1000,"error_status":529,"error":"rate_limit","uuid":"u","session_id":"s"}""").Attempt);
+        Assert.True(Parse<PlanModeChangedMessage>("""{"type":"system","subtype":"plan_mode_changed","plan_mode":{"active":true},"uuid":"u","session_id":"s"}""").IsActive);
+        Assert.Equal("m", Parse<AvailableModelsUpdateMessage>("""{"type":"system","subtype":"available_models_update","models":[],"currentModel":"m","uuid":"u","session_id":"s"}""").CurrentModel);
+        Assert.NotNull(Parse<CompactBoundaryMessage>("""{"type":"system","subtype":"compact_boundary","compact_metadata":{"trigger":"auto","pre_tokens":10},"uuid":"u","session_id":"s"}""").CompactMetadata);
+        var other = Parse<SystemMessage>("""{"type":"system","subtype":"artifacts_update","artifacts":[],"uuid":"u","session_id":"s"}""");
+        Assert.Equal("artifacts_update", other.Subtype);
+        Assert.True(other.ExtensionData!.ContainsKey("artifacts"));
         var result = Parse<ResultMessage>("""{"type":"result","subtype":"error_max_turns","is_error":true,"num_turns":1,"duration_ms":5,"duration_api_ms":1,"total_cost_usd":0,"usage":{"input_tokens":1,"output_tokens":2},"permission_denials":[{"tool_name":"Bash","tool_use_id":"t","tool_input":{},"tool_denial_kind":"rule"}],"errors":["Reached maximum number of turns (1)"],"error_code":47902,"terminal_reason":"max_turns","uuid":"u","session_id":"s"}""");
         Assert.Equal("max_turns", result.TerminalReason);
         Assert.Equal(47902, result.ErrorCode!.Value.GetInt32());
