@@ -169,7 +169,9 @@ public sealed class ProtocolTests
         var result = await cli.WaitForTypeAsync("result");
         Assert.Contains(cli.Seen, m => StandInProcess.Is(m, "control_cancel_request") && (string?)m["request_id"] == (string?)request["request_id"]);
         Assert.Equal("error_during_execution", (string?)result["subtype"]);
-        Assert.Equal("aborted_tools", (string?)result["terminal_reason"]);
+
+        // What the real CLI 1.1.52 reports when an interrupt withdraws a pending permission prompt (both offline routes).
+        Assert.Equal("aborted_streaming", (string?)result["terminal_reason"]);
         Assert.Equal("Operation aborted", (string?)result["errors"]![0]);
         Assert.DoesNotContain(cli.Seen, m => (string?)m["message"]?["content"]?[0]?["text"] == "never");
     }

@@ -111,7 +111,7 @@ internal sealed partial class StandInSession
         int? errorCode = null;
         if (aborted)
         {
-            (subtype, isError, stopReason, terminalReason) = ("error_during_execution", true, "tool_use", "aborted_tools");
+            (subtype, isError, stopReason, terminalReason) = ("error_during_execution", true, "tool_use", state.AbortedWhilePrompting ? "aborted_streaming" : "aborted_tools");
             errors = new JsonArray("Operation aborted");
         }
         else if (maxTurnsHit)
@@ -361,7 +361,9 @@ internal sealed partial class StandInSession
 
             if (_promptStdio && !preAllowed && NeedsPermission(step, name))
             {
+                state.Prompting = true;
                 var answer = await RequestAsync(CanUseToolRequest(name, id, input), ct, cancelOnWire: true).ConfigureAwait(false);
+                state.Prompting = false;
                 if (answer.IsError)
                 {
                     await ToolResultAsync(id, $"Error: {PromptTitle(name, input)}", true, null, null).ConfigureAwait(false);
@@ -393,7 +395,9 @@ internal sealed partial class StandInSession
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested && !_lifetime.IsCancellationRequested)
         {
-            await ToolResultAsync(id, Wire.InterruptedText, true, null, new JsonArray(new JsonObject
+            // 1.1.52 answers a prompt withdrawn by interrupt as a rejection and ends the turn as aborted_streaming.
+            state.AbortedWhilePrompting = state.Prompting;
+            await ToolResultAsync(id, state.Prompting ? Wire.WithdrawnPromptText : Wire.InterruptedText, true, null, new JsonArray(new JsonObject
             {
                 ["id"] = id, ["non_execution_kind"] = "interrupted",
             })).ConfigureAwait(false);
@@ -660,6 +664,10 @@ internal sealed partial class StandInSession
         public JsonArray Denials { get; } = [];
 
         public int NumTurns { get; set; }
+
+        public bool Prompting { get; set; }
+
+        public bool AbortedWhilePrompting { get; set; }
 
         public string? LastText { get; set; }
 

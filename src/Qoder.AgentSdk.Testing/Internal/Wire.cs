@@ -45,6 +45,9 @@ internal static class Wire
     public const string InterruptedText =
         "The user doesn't want to take this action right now. STOP what you are doing and wait for the user to tell you how to proceed.";
 
+    public const string WithdrawnPromptText = DenyPrefix +
+        "Do not repeat this call; take a different approach, or if you cannot proceed without it, tell the user what you were trying to do and why you need it.";
+
     public static string NewId() => Guid.NewGuid().ToString();
 
     public static string Timestamp() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
