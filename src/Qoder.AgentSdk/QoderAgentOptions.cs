@@ -123,6 +123,18 @@ public sealed class QoderAgentOptions
     /// </summary>
     public Func<QoderToolPermissionRequest, CancellationToken, ValueTask<QoderToolPermissionResult>>? CanUseTool { get; set; }
 
+    /// <summary>Gets the hook callbacks, registered on <c>initialize</c> (<c>options.Hooks.Add(QoderHookEvent.PreToolUse, "Write|Bash", 30, callback)</c>).</summary>
+    public QoderHookCollection Hooks { get; } = new();
+
+    /// <summary>
+    /// Gets the in-process MCP servers by name. They are announced in <c>initialize.sdkMcpServers</c> (never in
+    /// <c>--mcp-config</c>) and served over the control channel; the agent sees their tools as <c>mcp__&lt;name&gt;__&lt;tool&gt;</c>.
+    /// </summary>
+    public IDictionary<string, QoderSdkMcpServer> SdkMcpServers { get; } = new Dictionary<string, QoderSdkMcpServer>(StringComparer.Ordinal);
+
+    /// <summary>Gets the subagents the agent may delegate to, by name (sent in <c>initialize.agents</c>).</summary>
+    public IDictionary<string, QoderAgentDefinition> Agents { get; } = new Dictionary<string, QoderAgentDefinition>(StringComparer.Ordinal);
+
     /// <summary>Gets or sets a callback that receives every chunk the CLI writes to stderr.</summary>
     public Action<string>? Stderr { get; set; }
 
@@ -144,7 +156,7 @@ public sealed class QoderAgentOptions
     /// <summary>Gets or sets the longest line, in UTF-8 bytes, accepted in either direction.</summary>
     public int MaxLineBytes { get; set; } = QoderCliDefaults.MaxLineBytes;
 
-    /// <summary>Creates a copy with its own collections; callbacks and <see cref="Auth"/> are shared.</summary>
+    /// <summary>Creates a copy with its own collections; callbacks, hook registrations, MCP tools and <see cref="Auth"/> are shared.</summary>
     /// <returns>The copy.</returns>
     public QoderAgentOptions Clone()
     {
@@ -196,6 +208,17 @@ public sealed class QoderAgentOptions
         CopyInto(Environment, copy.Environment);
         CopyInto(ExtraArgs, copy.ExtraArgs);
         CopyInto(McpServers, copy.McpServers);
+        Hooks.CopyTo(copy.Hooks);
+        foreach (var (name, server) in SdkMcpServers)
+        {
+            copy.SdkMcpServers[name] = server.Clone();
+        }
+
+        foreach (var (name, agent) in Agents)
+        {
+            copy.Agents[name] = agent.Clone();
+        }
+
         return copy;
     }
 

@@ -18,6 +18,7 @@ public sealed class QoderClient : IAsyncDisposable
 {
     private readonly QoderAgentOptions _options;
     private readonly ILogger _logger;
+    private readonly SdkMcpServerHost _sdkMcpServers;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private ProcessTransport? _transport;
     private ControlChannel? _channel;
@@ -34,6 +35,7 @@ public sealed class QoderClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Clone();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Qoder.AgentSdk.QoderClient");
+        _sdkMcpServers = new SdkMcpServerHost(_options.SdkMcpServers, loggerFactory);
     }
 
     /// <summary>Gets a value indicating whether the CLI is initialized and running.</summary>
@@ -334,6 +336,8 @@ public sealed class QoderClient : IAsyncDisposable
     private async Task<JsonNode?> HandleInboundAsync(string subtype, JsonElement request, CancellationToken cancellationToken) => subtype switch
     {
         "can_use_tool" => await ToolPermissionDispatcher.AnswerAsync(_options.CanUseTool, request, _logger, cancellationToken).ConfigureAwait(false),
+        "hook_callback" => await HookDispatcher.AnswerAsync(_options.Hooks, request, cancellationToken).ConfigureAwait(false),
+        "mcp_message" => await _sdkMcpServers.AnswerAsync(request, cancellationToken).ConfigureAwait(false),
         _ => throw new NotSupportedException($"Unhandled control request subtype: {subtype}"),
     };
 
@@ -353,5 +357,6 @@ public sealed class QoderClient : IAsyncDisposable
 
         _payload?.Dispose();
         _settings?.Dispose();
+        await _sdkMcpServers.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -35,6 +35,21 @@ internal static class ControlRequests
             request["appendSystemPrompt"] = options.AppendSystemPrompt;
         }
 
+        if (HookDispatcher.Registration(options.Hooks) is { } hooks)
+        {
+            request["hooks"] = hooks;
+        }
+
+        if (options.SdkMcpServers.Count > 0)
+        {
+            request["sdkMcpServers"] = new JsonArray([.. options.SdkMcpServers.Keys.Select(name => (JsonNode?)name)]);
+        }
+
+        if (options.Agents.Count > 0)
+        {
+            request["agents"] = Agents(options.Agents);
+        }
+
         request["subtype"] = "initialize";
         return request;
     }
@@ -51,4 +66,36 @@ internal static class ControlRequests
         // The control protocol has no yolo; the official SDK sends its meaning.
         ["mode"] = (mode == QoderPermissionMode.Yolo ? QoderPermissionMode.BypassPermissions : mode).ToWireName(),
     };
+
+    private static JsonObject Agents(IDictionary<string, QoderAgentDefinition> agents)
+    {
+        var json = new JsonObject();
+        foreach (var (name, agent) in agents)
+        {
+            var definition = new JsonObject { ["description"] = agent.Description, ["prompt"] = agent.Prompt };
+            if (agent.Tools is not null)
+            {
+                definition["tools"] = new JsonArray([.. agent.Tools.Select(t => (JsonNode?)t)]);
+            }
+
+            if (agent.DisallowedTools is not null)
+            {
+                definition["disallowedTools"] = new JsonArray([.. agent.DisallowedTools.Select(t => (JsonNode?)t)]);
+            }
+
+            if (agent.Model is not null)
+            {
+                definition["model"] = agent.Model;
+            }
+
+            if (agent.MaxTurns is { } maxTurns)
+            {
+                definition["maxTurns"] = maxTurns;
+            }
+
+            json[name] = definition;
+        }
+
+        return json;
+    }
 }

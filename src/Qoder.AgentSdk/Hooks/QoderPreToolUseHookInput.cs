@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace Qoder.AgentSdk;
+
+/// <summary>A tool is about to run (<see cref="QoderHookEvent.PreToolUse"/>).</summary>
+public sealed class QoderPreToolUseHookInput : QoderHookInput
+{
+    internal QoderPreToolUseHookInput(JsonElement raw, string? envelopeToolUseId)
+        : base(raw, envelopeToolUseId)
+    {
+        ToolName = HookJson.String(raw, "tool_name") ?? string.Empty;
+        ToolInput = HookJson.Element(raw, "tool_input") ?? default;
+    }
+
+    /// <summary>Gets the tool, such as <c>Write</c> or <c>mcp__server__tool</c>.</summary>
+    public string ToolName { get; }
+
+    /// <summary>Gets the tool's arguments.</summary>
+    public JsonElement ToolInput { get; }
+}
