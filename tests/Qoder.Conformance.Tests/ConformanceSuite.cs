@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
@@ -11,9 +12,6 @@ namespace Qoder.Conformance.Tests;
 /// </summary>
 public abstract class ConformanceSuite : IAsyncLifetime
 {
-    public const string HooksSkip = "needs hooks support in QoderClient (issue 5)";
-    public const string McpSkip = "needs in-process MCP support in QoderClient (issue 5)";
-
     // A hang guard, not a speed assertion: the real CLI takes 5-11 s to start on this machine.
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);
 
@@ -196,20 +194,151 @@ public abstract class ConformanceSuite : IAsyncLifetime
         Assert.Equal(2, ToolResults(messages).Count);
     }
 
-    [Fact(Skip = HooksSkip)]
-    public virtual Task PreToolUse_hook_deny_blocks_the_tool() => Task.CompletedTask;
+    [Fact]
+    public virtual async Task PreToolUse_hook_deny_blocks_the_tool()
+    {
+        var target = Path.Combine(Run.Work, "blocked.txt");
+        var permissions = PermissionLog.AllowAll();
+        var seen = new ConcurrentQueue<QoderHookInput>();
+        var client = await ConnectAsync(WriteScript(target, "must not be written"), permissions, o =>
+            o.Hooks.Add(QoderHookEvent.PreToolUse, "Write", 30, Record(seen, QoderHookOutput.DenyTool("writes are frozen"))));
 
-    [Fact(Skip = HooksSkip)]
-    public virtual Task PostToolUse_hook_sees_the_tool_result() => Task.CompletedTask;
+        var messages = await TurnAsync(client, "Write blocked.txt.");
 
-    [Fact(Skip = HooksSkip)]
-    public virtual Task UserPromptSubmit_hook_sees_the_prompt() => Task.CompletedTask;
+        var result = Assert.IsType<ResultMessage>(messages[^1]);
+        Assert.Equal("success", result.Subtype);
+        Assert.Empty(result.PermissionDenials);
+        var toolUse = Assert.Single(ToolUses(messages));
+        var pre = Assert.IsType<QoderPreToolUseHookInput>(Assert.Single(seen));
+        Assert.Equal("Write", pre.ToolName);
+        Assert.Equal(toolUse.Id, pre.ToolUseId);
+        Assert.Equal(target, pre.ToolInput.GetProperty("file_path").GetString());
+        var toolResult = Assert.Single(ToolResults(messages));
+        Assert.True(toolResult.IsError);
+        Assert.Equal(toolUse.Id, toolResult.ToolUseId);
+        Assert.Equal("Error: Tool execution blocked: writes are frozen", toolResult.ContentText);
+        Assert.Empty(permissions.Requests);
+        Assert.False(File.Exists(target));
+        Assert.Equal(["Writing the file.", "All done."], AssistantTexts(messages));
+    }
 
-    [Fact(Skip = HooksSkip)]
-    public virtual Task Stop_hook_runs_at_the_end_of_the_turn() => Task.CompletedTask;
+    [Fact]
+    public virtual async Task PreToolUse_hook_updated_input_is_what_the_tool_writes()
+    {
+        var target = Path.Combine(Run.Work, "hooked.txt");
+        var permissions = PermissionLog.AllowAll();
+        var client = await ConnectAsync(WriteScript(target, "original content"), permissions, o =>
+            o.Hooks.Add(QoderHookEvent.PreToolUse, "Write", 30, (input, _) =>
+            {
+                var changed = JsonNode.Parse(((QoderPreToolUseHookInput)input).ToolInput.GetRawText())!.AsObject();
+                changed["content"] = "rewritten by the hook";
+                return ValueTask.FromResult<QoderHookOutput?>(QoderHookOutput.UpdateToolInput(JsonSerializer.SerializeToElement(changed)));
+            }));
 
-    [Fact(Skip = McpSkip)]
-    public virtual Task In_process_mcp_tool_call_returns_the_host_result() => Task.CompletedTask;
+        var messages = await TurnAsync(client, "Write hooked.txt.");
+
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
+        Assert.Equal("rewritten by the hook", await File.ReadAllTextAsync(target));
+        var request = Assert.Single(permissions.Requests);
+        Assert.Equal("rewritten by the hook", request.Input.GetProperty("content").GetString());
+        Assert.NotEqual(true, Assert.Single(ToolResults(messages)).IsError);
+    }
+
+    [Fact]
+    public virtual async Task PostToolUse_hook_sees_the_tool_result()
+    {
+        var target = Path.Combine(Run.Work, "post.txt");
+        var seen = new ConcurrentQueue<QoderHookInput>();
+        var client = await ConnectAsync(WriteScript(target, "after the fact"), PermissionLog.AllowAll(), o =>
+            o.Hooks.Add(QoderHookEvent.PostToolUse, "Write", 30, Record(seen)));
+
+        var messages = await TurnAsync(client, "Write post.txt.");
+
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
+        var toolUse = Assert.Single(ToolUses(messages));
+        var post = Assert.IsType<QoderPostToolUseHookInput>(Assert.Single(seen));
+        Assert.Equal("PostToolUse", post.EventName);
+        Assert.Equal("Write", post.ToolName);
+        Assert.Equal(toolUse.Id, post.ToolUseId);
+        Assert.Equal(client.SessionId, post.SessionId);
+        Assert.Equal(target, post.ToolInput.GetProperty("file_path").GetString());
+        Assert.Equal("after the fact", post.ToolInput.GetProperty("content").GetString());
+        var response = Assert.NotNull(post.ToolResponse);
+        Assert.Equal("create", response.GetProperty("type").GetString());
+        Assert.Equal(target, response.GetProperty("filePath").GetString());
+        Assert.Equal("after the fact", response.GetProperty("content").GetString());
+        Assert.Equal("after the fact", await File.ReadAllTextAsync(target));
+    }
+
+    [Fact]
+    public virtual async Task UserPromptSubmit_hook_sees_the_prompt()
+    {
+        var seen = new ConcurrentQueue<QoderHookInput>();
+        var client = await ConnectAsync(ConformanceScript.Reply("Heard you."), configure: o =>
+            o.Hooks.Add(QoderHookEvent.UserPromptSubmit, Record(seen, QoderHookOutput.AddContext(QoderHookEvent.UserPromptSubmit, "The user is on the free plan."))));
+
+        var messages = await TurnAsync(client, "Can you hear me?");
+
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
+        Assert.Equal(["Heard you."], AssistantTexts(messages));
+        var submitted = Assert.IsType<QoderUserPromptSubmitHookInput>(Assert.Single(seen));
+        Assert.Equal("UserPromptSubmit", submitted.EventName);
+        Assert.Equal("Can you hear me?", submitted.Prompt);
+        Assert.Equal(client.SessionId, submitted.SessionId);
+        Assert.Equal(Run.Work, submitted.Cwd);
+        Assert.Null(submitted.ToolUseId);
+    }
+
+    [Fact]
+    public virtual async Task Stop_hook_runs_at_the_end_of_the_turn()
+    {
+        var target = Path.Combine(Run.Work, "stop.txt");
+        var seen = new ConcurrentQueue<QoderHookInput>();
+        var fileAtStop = new ConcurrentQueue<bool>();
+        var client = await ConnectAsync(WriteScript(target, "before the stop"), PermissionLog.AllowAll(), o =>
+            o.Hooks.Add(QoderHookEvent.Stop, (input, _) =>
+            {
+                fileAtStop.Enqueue(File.Exists(target));
+                seen.Enqueue(input);
+                return ValueTask.FromResult<QoderHookOutput?>(null);
+            }));
+
+        var messages = await TurnAsync(client, "Write stop.txt.");
+
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
+        var stop = Assert.IsType<QoderStopHookInput>(Assert.Single(seen));
+        Assert.Equal("Stop", stop.EventName);
+        Assert.False(stop.StopHookActive);
+        Assert.Equal("All done.", stop.LastAssistantMessage);
+        Assert.Equal(client.SessionId, stop.SessionId);
+        Assert.True(Assert.Single(fileAtStop), "the tool had run when the Stop hook was called");
+    }
+
+    [Fact]
+    public virtual async Task In_process_mcp_tool_call_returns_the_host_result()
+    {
+        var script = ConformanceScript.Create().Turn(t => t
+            .ToolCall("mcp__demo__echo", new JsonObject { ["text"] = "ping" }, "Echoing.")
+            .Text("All done."));
+        var permissions = PermissionLog.AllowAll();
+        var client = await ConnectAsync(script, permissions, o =>
+            o.SdkMcpServers["demo"] = new QoderSdkMcpServer().AddTool((string text) => "ECHO:" + text, "echo", "Echoes the text back.", readOnly: true));
+
+        var messages = await TurnAsync(client, "Echo ping.");
+
+        Assert.Contains("mcp__demo__echo", client.InitMessage!.Tools);
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
+        var toolUse = Assert.Single(ToolUses(messages));
+        Assert.Equal("mcp__demo__echo", toolUse.Name);
+        var request = Assert.Single(permissions.Requests);
+        Assert.Equal("mcp__demo__echo", request.ToolName);
+        Assert.Equal(toolUse.Id, request.ToolUseId);
+        var toolResult = Assert.Single(ToolResults(messages));
+        Assert.Equal(toolUse.Id, toolResult.ToolUseId);
+        Assert.NotEqual(true, toolResult.IsError);
+        Assert.Contains("ECHO:ping", toolResult.ContentText, StringComparison.Ordinal);
+        Assert.Equal(["Echoing.", "All done."], AssistantTexts(messages));
+    }
 
     [Fact]
     public virtual async Task Partial_messages_stream_text_deltas_before_the_full_text()
@@ -433,6 +562,17 @@ public abstract class ConformanceSuite : IAsyncLifetime
         }
 
         return list;
+    }
+
+    /// <summary>A hook callback that records each input and answers <paramref name="output"/>.</summary>
+    protected static QoderHookCallback Record(ConcurrentQueue<QoderHookInput> seen, QoderHookOutput? output = null)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return (input, _) =>
+        {
+            seen.Enqueue(input);
+            return ValueTask.FromResult(output);
+        };
     }
 
     protected static List<string> AssistantTexts(IEnumerable<QoderMessage> messages) =>
