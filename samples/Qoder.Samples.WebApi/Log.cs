@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Information, "Online mode: qodercli authenticates with the configured Personal Access Token.")]
     public static partial void OnlineMode(ILogger logger);
+
+    [LoggerMessage(3, LogLevel.Information, "Tool permission for {Tool}: allowed={Allowed} {Reason}")]
+    public static partial void PermissionDecided(ILogger logger, string tool, bool allowed, string? reason);
 }

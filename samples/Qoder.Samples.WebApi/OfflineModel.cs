@@ -42,7 +42,7 @@ public static class OfflineModel
                 return;
             }
 
-            // Every pooled process reads the script from the start and answers one prompt, so one line suffices.
+            // Every pooled process reads the script from the start and answers one prompt: a model call with tool calls, then the final text.
             var home = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "qoder-samples-webapi-home")).FullName;
             options.Auth = QoderAuthMode.Headless;
             options.Agent.Auth = QoderAuth.Headless();

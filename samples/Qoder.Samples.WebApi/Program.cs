@@ -1,9 +1,17 @@
 using Qoder.Samples.WebApi;
+using Qoder.Samples.WebApi.Agent;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddControllers();
-builder.AddQoderAgent().UseOfflineModelWhenNoToken().AddHealthCheck();
+builder.Services.AddSingleton<IPriceList, PriceList>();
+
+// Token deltas are streamed by /agent/stream; the permission policy and the app's tools run in each run's DI scope.
+builder.AddQoderAgent(o => o.IncludePartialMessages = true)
+    .UseOfflineModelWhenNoToken()
+    .AddToolPermissionHandler<WorkspacePermissionPolicy>()
+    .AddTools<AppTools>("app")
+    .AddHealthCheck();
 builder.AddQoderAgent("reviewer").UseOfflineModelWhenNoToken().AddHealthCheck();
 
 var app = builder.Build();

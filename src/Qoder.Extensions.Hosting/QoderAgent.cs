@@ -129,12 +129,16 @@ internal sealed class QoderAgent : IQoderAgent
         await using (session.ConfigureAwait(false))
         {
             QoderHostingLog.RunStarted(_logger, _pool.DisplayName, session.SessionId);
-            await session.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
+            var uuid = await session.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
             var messages = new List<QoderMessage>();
             var text = new StringBuilder();
             await foreach (var message in session.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
             {
-                context.Properties.Set(QoderResilience.TurnStartedKey, true);
+                if (Accepts(message, uuid))
+                {
+                    context.Properties.Set(QoderResilience.TurnStartedKey, true);
+                }
+
                 messages.Add(message);
                 if (message is AssistantMessage { ParentToolUseId: null } assistant)
                 {
@@ -166,7 +170,7 @@ internal sealed class QoderAgent : IQoderAgent
         try
         {
             QoderHostingLog.RunStarted(_logger, _pool.DisplayName, session.SessionId);
-            await session.SendAsync(prompt, attemptToken).ConfigureAwait(false);
+            var uuid = await session.SendAsync(prompt, attemptToken).ConfigureAwait(false);
 
             // The turn outlives this attempt, so it listens to the caller's token, not to the pipeline's (pooled) one.
             turn = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
@@ -189,7 +193,11 @@ internal sealed class QoderAgent : IQoderAgent
                 throw new QoderProcessExitedException("qodercli ended the turn without a message.", null, string.Empty);
             }
 
-            context.Properties.Set(QoderResilience.TurnStartedKey, true);
+            if (Accepts(enumerator.Current, uuid))
+            {
+                context.Properties.Set(QoderResilience.TurnStartedKey, true);
+            }
+
             return new StreamStart(session, enumerator, enumerator.Current, turn);
         }
         catch
@@ -209,6 +217,13 @@ internal sealed class QoderAgent : IQoderAgent
             throw;
         }
     }
+
+    /// <summary>
+    /// The prompt counts as accepted (and the attempt as no longer retryable) once the CLI confirms it with a
+    /// <c>command_lifecycle</c> for its uuid, or sends anything other than the lifecycle of another message.
+    /// </summary>
+    private static bool Accepts(QoderMessage message, string uuid) =>
+        message is not CommandLifecycleMessage lifecycle || string.Equals(lifecycle.CommandUuid, uuid, StringComparison.Ordinal);
 
     private Activity? StartActivity(QoderRunOptions? options)
     {

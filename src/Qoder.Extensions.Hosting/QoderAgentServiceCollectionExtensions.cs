@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -157,10 +158,14 @@ public static class QoderAgentServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QoderPoolLifecycleService>());
         services.AddOptions<QoderHostingOptions>(name).ValidateOnStart();
 
+        // Without a change-token source a configuration reload would never reach the pool (which recycles idle processes on it).
+        services.AddSingleton<IOptionsChangeTokenSource<QoderHostingOptions>>(sp =>
+            new ConfigurationChangeTokenSource<QoderHostingOptions>(name, sp.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build()));
+
         services.AddKeyedSingleton(name, (sp, _) => new QoderProcessPool(
             name,
             sp.GetRequiredService<IOptionsMonitor<QoderHostingOptions>>(),
-            sp.GetRequiredService<IQoderClientFactory>(),
+            Qoder.Extensions.Hosting.Callbacks.QoderAgentCallbacks.Decorate(sp, name, sp.GetRequiredService<IQoderClientFactory>()),
             sp.GetRequiredService<TimeProvider>(),
             Loggers(sp),
             sp.GetRequiredService<QoderMetrics>()));

@@ -45,10 +45,14 @@ internal sealed class FakeProcess : IQoderProcess
         _connected = true;
     }
 
+    public List<string> SentUuids { get; } = [];
+
     public Task<string> SendAsync(string prompt, CancellationToken cancellationToken)
     {
         Prompts.Add(prompt);
-        return Task.FromResult(Guid.NewGuid().ToString());
+        var uuid = Guid.NewGuid().ToString();
+        SentUuids.Add(uuid);
+        return Task.FromResult(uuid);
     }
 
     public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -70,6 +74,14 @@ internal sealed class FakeProcess : IQoderProcess
     public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Crash() => _exited.TrySetResult();
+
+    public bool Killed { get; private set; }
+
+    public void Kill()
+    {
+        Killed = true;
+        _exited.TrySetResult();
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -165,6 +165,9 @@ public sealed class PoolTests
         var withModel = await t.Sessions.CreateSessionAsync(new QoderSessionOptions { Model = "ultimate" });
         Assert.Equal(warm.ProcessId, withModel.ProcessId);
         Assert.Equal(["ultimate"], warm.ModelsSet);
+
+        // Idle processes are taken last-in first-out: once the replacement is idle, the returned process is the next one out.
+        await Eventually.TrueAsync(() => t.Pool.IdleCount == 1, "the replacement for the leased process is ready");
         await withModel.DisposeAsync();
 
         var elsewhere = await t.Sessions.CreateSessionAsync(new QoderSessionOptions { SystemPrompt = "Other." });
@@ -194,6 +197,9 @@ public sealed class PoolTests
         await shutdown.CancelAsync();
         await stopping;
         Assert.All(t.Factory.Created, p => Assert.True(p.Disposed));
+
+        // Out of shutdown time: the leased process is killed, not taken through the graceful sequence.
+        Assert.True(t.Factory.Created.Single(p => p.ProcessId == lease.ProcessId).Killed);
         await lease.DisposeAsync();
     }
 }

@@ -24,7 +24,7 @@ public sealed class AgentController : ControllerBase
     /// <summary>Runs a prompt on the default agent.</summary>
     /// <param name="request">The prompt.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
-    /// <returns>The text, session id and result subtype.</returns>
+    /// <returns>The text, session id, result subtype and the tools the permission policy denied.</returns>
     [HttpPost("run")]
     public Task<AgentResponse> RunAsync(AgentRequest request, CancellationToken cancellationToken) =>
         RunOnAsync(_agent, request, cancellationToken);
@@ -32,12 +32,16 @@ public sealed class AgentController : ControllerBase
     /// <summary>Runs a prompt on the reviewer agent.</summary>
     /// <param name="request">The prompt, typically a diff to review.</param>
     /// <param name="cancellationToken">Aborted when the client goes away.</param>
-    /// <returns>The text, session id and result subtype.</returns>
+    /// <returns>The text, session id, result subtype and the tools the permission policy denied.</returns>
     [HttpPost("review")]
     public Task<AgentResponse> ReviewAsync(AgentRequest request, CancellationToken cancellationToken) =>
         RunOnAsync(_reviewer, request, cancellationToken);
 
-    /// <summary>Streams the messages of a run on the default agent as server-sent events, one <c>data:</c> line per message.</summary>
+    /// <summary>
+    /// Streams the messages of a run on the default agent as server-sent events, one <c>data:</c> line per message. With
+    /// partial messages on (see <c>Program.cs</c>) the token deltas arrive first as <c>stream_event</c> messages, then the
+    /// complete assistant messages, tool results and the result.
+    /// </summary>
     /// <param name="prompt">The prompt.</param>
     /// <param name="cancellationToken">Aborted when the client goes away; interrupts the turn.</param>
     /// <returns>A task that completes when the result has been sent.</returns>
@@ -56,6 +60,6 @@ public sealed class AgentController : ControllerBase
     private static async Task<AgentResponse> RunOnAsync(IQoderAgent agent, AgentRequest request, CancellationToken cancellationToken)
     {
         var result = await agent.RunAsync(request.Prompt, cancellationToken: cancellationToken);
-        return new AgentResponse(result.Text, result.SessionId, result.Result.Subtype);
+        return new AgentResponse(result.Text, result.SessionId, result.Result.Subtype, [.. result.Result.PermissionDenials.Select(d => d.ToolName)]);
     }
 }

@@ -29,7 +29,7 @@ internal static partial class QoderHostingLog
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Qoder agent {Agent}: draining {Busy} leased process(es) before stop.")]
     public static partial void Draining(ILogger logger, string agent, int busy);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Qoder agent {Agent}: shutdown timeout reached; killing {Count} leased process(es).")]
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Qoder agent {Agent}: shutdown timeout reached; killing {Count} process tree(s) still leased or stopping.")]
     public static partial void KillingLeased(ILogger logger, string agent, int count);
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Qoder agent {Agent}: disposing process {ProcessId} failed.")]

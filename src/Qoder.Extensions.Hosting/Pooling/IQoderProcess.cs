@@ -27,4 +27,7 @@ internal interface IQoderProcess : IAsyncDisposable
     Task SetModelAsync(string? model, CancellationToken cancellationToken);
 
     Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken);
+
+    /// <summary>Kills the process tree at once; used when the host's shutdown time is up.</summary>
+    void Kill();
 }

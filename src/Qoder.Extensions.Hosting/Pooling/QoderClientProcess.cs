@@ -36,5 +36,7 @@ internal sealed class QoderClientProcess : IQoderProcess
 
     public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken) => _client.SetPermissionModeAsync(mode, cancellationToken);
 
+    public void Kill() => _client.Kill();
+
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 }

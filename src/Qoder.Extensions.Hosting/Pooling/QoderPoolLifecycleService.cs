@@ -3,18 +3,33 @@ using Microsoft.Extensions.Hosting;
 
 namespace Qoder.Extensions.Hosting.Pooling;
 
-/// <summary>Warms every agent's pool at host start and drains it (then kills what is left) within the host's shutdown timeout.</summary>
-internal sealed class QoderPoolLifecycleService : IHostedService
+/// <summary>
+/// Warms every agent's pool at host start and drains it (then kills what is left) within the host's shutdown timeout.
+/// Stop begins at <see cref="IHostApplicationLifetime.ApplicationStopping"/> or <see cref="StoppingAsync"/>, whichever
+/// comes first: hosted services registered after the agent stop before this one, and a lease they end then must not
+/// start a replacement process that would only be killed.
+/// </summary>
+internal sealed class QoderPoolLifecycleService : IHostedLifecycleService, IDisposable
 {
     private readonly List<QoderProcessPool> _pools;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private CancellationTokenRegistration _stopping;
 
     public QoderPoolLifecycleService(IServiceProvider services, IEnumerable<QoderAgentRegistration> registrations)
     {
         _pools = registrations.Select(r => services.GetRequiredKeyedService<QoderProcessPool>(r.Name)).ToList();
+        _lifetime = services.GetService<IHostApplicationLifetime>();
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_lifetime is not null)
+        {
+            _stopping = _lifetime.ApplicationStopping.Register(static state => ((QoderPoolLifecycleService)state!).BeginStop(), this);
+        }
+
         var waits = new List<Task>();
         foreach (var pool in _pools)
         {
@@ -33,6 +48,26 @@ internal sealed class QoderPoolLifecycleService : IHostedService
         await Task.WhenAll(waits).ConfigureAwait(false);
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        BeginStop();
+        return Task.CompletedTask;
+    }
+
     public Task StopAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_pools.Select(p => p.StopAsync(cancellationToken)));
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _stopping.Dispose();
+
+    private void BeginStop()
+    {
+        foreach (var pool in _pools)
+        {
+            pool.BeginStop();
+        }
+    }
 }

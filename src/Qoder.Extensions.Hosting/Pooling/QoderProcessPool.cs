@@ -17,6 +17,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly Dictionary<string, int> _starting = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _background = [];
+    private readonly HashSet<PooledProcess> _retiring = [];
     private readonly Queue<DateTimeOffset> _failures = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly IQoderClientFactory _factory;
@@ -125,6 +126,18 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             lock (_lock)
             {
                 return _total;
+            }
+        }
+    }
+
+    /// <summary>Gets the number of retired processes still shutting down (no longer counted against <c>MaxSize</c>).</summary>
+    public int RetiringCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _retiring.Count;
             }
         }
     }
@@ -250,34 +263,49 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }
     }
 
-    /// <summary>Stops the pool: fails waiters, retires idle processes, waits for leases to end until <paramref name="cancellationToken"/>, then kills what is left.</summary>
+    /// <summary>
+    /// Marks the start of host stop: from here on nothing new starts or is leased. Waiters fail, idle processes are
+    /// retired and starts in progress are cancelled; leased sessions keep their processes until they end.
+    /// </summary>
+    public void BeginStop()
+    {
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _stopped = true;
+            _pruneTimer?.Dispose();
+            _restartTimer?.Dispose();
+            foreach (var waiter in _waiters)
+            {
+                waiter.Completion.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host is stopping; no new Qoder sessions are leased."));
+            }
+
+            _waiters.Clear();
+            foreach (var process in _idle)
+            {
+                RetireLocked(process, "host-stopping");
+            }
+
+            _idle.Clear();
+            _warmUp?.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host stopped before the Qoder pool was warm."));
+            _stopping.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// Stops the pool (<see cref="BeginStop"/>), waits for leases to end until <paramref name="cancellationToken"/>, then
+    /// kills every process that is still leased or still shutting down.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        List<PooledProcess> leased;
+        BeginStop();
         Task drained;
         lock (_lock)
         {
-            if (!_stopped)
-            {
-                _stopped = true;
-                _pruneTimer?.Dispose();
-                _restartTimer?.Dispose();
-                foreach (var waiter in _waiters)
-                {
-                    waiter.Completion.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host is stopping; no new Qoder sessions are leased."));
-                }
-
-                _waiters.Clear();
-                foreach (var process in _idle)
-                {
-                    RetireLocked(process, "host-stopping");
-                }
-
-                _idle.Clear();
-                _warmUp?.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host stopped before the Qoder pool was warm."));
-                _stopping.Cancel();
-            }
-
             _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             CheckDrainedLocked();
             drained = _drained.Task;
@@ -287,25 +315,23 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             }
         }
 
+        Task[] pending;
         try
         {
             await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                pending = [.. _background];
+            }
+
+            // Retired processes shut down gracefully while the host still has time; what remains at the deadline is killed.
+            await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            lock (_lock)
-            {
-                leased = [.. _leased];
-                QoderHostingLog.KillingLeased(_logger, DisplayName, leased.Count);
-                foreach (var process in leased)
-                {
-                    _leased.Remove(process);
-                    RetireLocked(process, "host-stopped");
-                }
-            }
+            KillRemaining();
         }
 
-        Task[] pending;
         lock (_lock)
         {
             pending = [.. _background];
@@ -619,6 +645,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _total--;
         _metrics.Retired.Add(1, _agentTag, new(QoderTelemetry.ReasonAttribute, reason));
         QoderHostingLog.Retiring(_logger, DisplayName, process.Process.ProcessId, reason);
+        _retiring.Add(process);
         Track(Task.Run(async () =>
         {
             try
@@ -629,7 +656,34 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             {
                 QoderHostingLog.DisposeFailed(_logger, ex, DisplayName, process.Process.ProcessId);
             }
+            finally
+            {
+                lock (_lock)
+                {
+                    _retiring.Remove(process);
+                }
+            }
         }));
+    }
+
+    /// <summary>The host's shutdown time is up: kill every leased and retiring process tree at once.</summary>
+    private void KillRemaining()
+    {
+        lock (_lock)
+        {
+            var leased = _leased.ToList();
+            QoderHostingLog.KillingLeased(_logger, DisplayName, leased.Count + _retiring.Count);
+            foreach (var process in leased)
+            {
+                _leased.Remove(process);
+                RetireLocked(process, "host-stopped");
+            }
+
+            foreach (var process in _retiring)
+            {
+                process.Process.Kill();
+            }
+        }
     }
 
     private void Track(Task task)
@@ -662,20 +716,19 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         {
             var key = LaunchKey.Compute(changed.Agent);
             _options = changed;
-            if (key == _defaultKey)
+            if (key != _defaultKey)
             {
-                return;
+                QoderHostingLog.OptionsChanged(_logger, DisplayName);
+                _defaultKey = key;
+                _generation++;
+                foreach (var process in _idle.ToList())
+                {
+                    _idle.Remove(process);
+                    RetireLocked(process, "options-changed");
+                }
             }
 
-            QoderHostingLog.OptionsChanged(_logger, DisplayName);
-            _defaultKey = key;
-            _generation++;
-            foreach (var process in _idle.ToList())
-            {
-                _idle.Remove(process);
-                RetireLocked(process, "options-changed");
-            }
-
+            // Pool sizes may have changed too.
             Pump();
         }
     }

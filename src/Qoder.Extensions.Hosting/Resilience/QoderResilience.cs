@@ -14,7 +14,11 @@ namespace Qoder.Extensions.Hosting;
 /// </summary>
 public static class QoderResilience
 {
-    /// <summary>Set on the <see cref="ResilienceContext"/> once the CLI produced a message for the prompt; from then on nothing is retried.</summary>
+    /// <summary>
+    /// Set on the <see cref="ResilienceContext"/> once the CLI accepted the prompt: a <c>command_lifecycle</c> message for
+    /// the uuid returned by <c>SendAsync</c>, or any message other than the lifecycle of another message. From then on
+    /// nothing is retried.
+    /// </summary>
     public static readonly ResiliencePropertyKey<bool> TurnStartedKey = new("Qoder.TurnStarted");
 
     /// <summary>Gets the key the agent's pipeline is registered under with <c>AddResiliencePipeline</c>.</summary>

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting.Pooling;
+
+namespace Qoder.Extensions.Hosting.Callbacks;
+
+/// <summary>
+/// Creates processes whose permission callback, hooks and in-process tools run in the DI scope of the process's lease.
+/// Processes are pre-warmed before any run exists, so the callbacks look the scope up when they are called.
+/// </summary>
+internal sealed class CallbackClientFactory : IQoderClientFactory
+{
+    private readonly IQoderClientFactory _inner;
+    private readonly QoderAgentCallbacks _callbacks;
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+    private readonly Lazy<IReadOnlyList<(string Server, McpServerTool[] Tools)>> _tools;
+
+    public CallbackClientFactory(IQoderClientFactory inner, QoderAgentCallbacks callbacks, IServiceProvider services, ILogger logger)
+    {
+        _inner = inner;
+        _callbacks = callbacks;
+        _services = services;
+        _logger = logger;
+        _tools = new(() => [.. callbacks.Tools
+            .GroupBy(t => t.Server, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.SelectMany(t => t.Create(services)).ToArray()))]);
+    }
+
+    public IQoderProcess Create(QoderAgentOptions options)
+    {
+        var lease = new LeaseScope(_services.GetRequiredService<IServiceScopeFactory>(), _logger);
+        var perProcess = options.Clone();
+        if (_callbacks.PermissionHandler is { } handlerType)
+        {
+            perProcess.CanUseTool = (request, cancellationToken) => lease.RunAsync(
+                static (services, state, token) => ((IQoderToolPermissionHandler)services.GetRequiredService(state.HandlerType)).DecideAsync(state.Request, token),
+                (HandlerType: handlerType, Request: request),
+                cancellationToken);
+        }
+
+        foreach (var hook in _callbacks.Hooks)
+        {
+            perProcess.Hooks.Add(hook.Event, hook.Matcher, hook.TimeoutSeconds, (input, cancellationToken) => lease.RunAsync(
+                static (services, state, token) => state.Callback(services, state.Input, token),
+                (hook.Callback, Input: input),
+                cancellationToken));
+        }
+
+        if (_tools.Value.Count > 0)
+        {
+            var services = new LeaseServices(lease, _services);
+            foreach (var (name, tools) in _tools.Value)
+            {
+                var server = new QoderSdkMcpServer { Services = services };
+                foreach (var tool in tools)
+                {
+                    server.Tools.Add(tool);
+                }
+
+                perProcess.SdkMcpServers[name] = server;
+            }
+        }
+
+        return new CallbackProcess(_inner.Create(perProcess), lease);
+    }
+}

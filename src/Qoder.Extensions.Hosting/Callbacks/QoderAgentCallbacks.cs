@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol.Server;
+using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting.Pooling;
+
+namespace Qoder.Extensions.Hosting.Callbacks;
+
+/// <summary>
+/// The host callbacks registered for one agent through its builder: a permission handler type, hooks and in-process tools.
+/// They are known before any process starts (hooks and SDK MCP servers go into <c>initialize</c>) and are bound to each
+/// process's lease when it is created.
+/// </summary>
+internal sealed class QoderAgentCallbacks
+{
+    public Type? PermissionHandler { get; set; }
+
+    public List<HookRegistration> Hooks { get; } = [];
+
+    public List<ToolRegistration> Tools { get; } = [];
+
+    public bool IsEmpty => PermissionHandler is null && Hooks.Count == 0 && Tools.Count == 0;
+
+    /// <summary>Gets the agent's callbacks, registering them on first use.</summary>
+    public static QoderAgentCallbacks For(IQoderAgentBuilder builder)
+    {
+        var existing = builder.Services.FirstOrDefault(d =>
+            d.IsKeyedService && d.ServiceType == typeof(QoderAgentCallbacks) && Equals(d.ServiceKey, builder.Name));
+        if (existing?.KeyedImplementationInstance is QoderAgentCallbacks callbacks)
+        {
+            return callbacks;
+        }
+
+        callbacks = new QoderAgentCallbacks();
+        builder.Services.AddKeyedSingleton(builder.Name, callbacks);
+        return callbacks;
+    }
+
+    /// <summary>Wraps the process factory of an agent that has callbacks, so that each process gets them bound to its lease.</summary>
+    public static IQoderClientFactory Decorate(IServiceProvider services, string name, IQoderClientFactory inner)
+    {
+        if (services.GetKeyedService<QoderAgentCallbacks>(name) is not { IsEmpty: false } callbacks)
+        {
+            return inner;
+        }
+
+        var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Qoder.Extensions.Hosting.Callbacks");
+        return new CallbackClientFactory(inner, callbacks, services, logger);
+    }
+}
+
+/// <summary>A hook bound to the lease's services when called.</summary>
+internal sealed record HookRegistration(
+    QoderHookEvent Event,
+    string? Matcher,
+    int? TimeoutSeconds,
+    Func<IServiceProvider, QoderHookInput, CancellationToken, ValueTask<QoderHookOutput?>> Callback);
+
+/// <summary>Tools of an in-process MCP server, created once from the root services (which tell service parameters apart).</summary>
+internal sealed record ToolRegistration(string Server, Func<IServiceProvider, IEnumerable<McpServerTool>> Create);
