@@ -30,7 +30,6 @@ internal sealed class ControlChannel : IDisposable
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _inbound = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly TaskCompletionSource _firstInit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _readLoop = Task.CompletedTask;
     private volatile bool _shutdownRequested;
     private volatile bool _initialized;
@@ -127,9 +126,6 @@ internal sealed class ControlChannel : IDisposable
         }
     }
 
-    /// <summary>Waits for the first <c>system/init</c> (it arrives just before the initialize response).</summary>
-    public Task FirstInit => _firstInit.Task;
-
     public ValueTask WriteFrameAsync(ControlRequestFrame frame, CancellationToken cancellationToken) =>
         WriteAsync(JsonSerializer.SerializeToUtf8Bytes(frame, QoderJsonContext.Default.ControlRequestFrame), cancellationToken);
 
@@ -217,7 +213,6 @@ internal sealed class ControlChannel : IDisposable
             inbound.Cancel();
         }
 
-        _firstInit.TrySetException(closed);
         _messages.Writer.TryComplete(Fault);
     }
 
@@ -327,7 +322,6 @@ internal sealed class ControlChannel : IDisposable
                 }
 
                 LatestInit = init;
-                _firstInit.TrySetResult();
                 break;
             case ResultMessage result:
                 _lastResult = result;
