@@ -2,26 +2,70 @@ using System.Diagnostics;
 using System.Globalization;
 using Qoder.AgentSdk.Testing;
 
-// Spawn -> initialize written -> `system/init` line read, for the stand-in run as `dotnet <dll>` (what a client does).
+// Start-up latency of the stand-in run as `dotnet <dll>` (what a client does), two measurements taken alternately so that
+// machine load hits both alike:
+//   init:    spawn -> `initialize` written -> `system/init` line read;
+//   version: spawn -> `--version` printed -> exit (process + runtime start, argument and scenario parsing: the floor).
+// Usage: Qoder.StandIn.Startup [runs] [other stand-in dll ...]; extra dlls (for example a copy of an older build) are
+// measured in the same rotation, so the figures compare under the same load.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 25;
+const string Initialize = "{\"type\":\"control_request\",\"request_id\":\"init-1\",\"request\":{\"subtype\":\"initialize\"}}";
 var work = Directory.CreateTempSubdirectory("standin-bench-").FullName;
 var launch = StandInLaunch.Prepare(QoderScenario.Create(), work);
-const string Initialize = "{\"type\":\"control_request\",\"request_id\":\"init-1\",\"request\":{\"subtype\":\"initialize\"}}";
-
-await MeasureAsync(); // warm-up (disk cache)
-var samples = new List<double>();
-for (var i = 0; i < runs; i++)
+try
 {
-    samples.Add(await MeasureAsync());
+    var dlls = new List<string> { launch.CliPath };
+    dlls.AddRange(args.Skip(1).Select(Path.GetFullPath));
+
+    var init = dlls.Select(_ => new List<double>()).ToArray();
+    var version = dlls.Select(_ => new List<double>()).ToArray();
+    for (var i = -1; i < runs; i++)
+    {
+        for (var d = 0; d < dlls.Count; d++)
+        {
+            var initMs = await MeasureInitAsync(dlls[d]);
+            var versionMs = await MeasureVersionAsync(dlls[d]);
+            if (i >= 0)
+            {
+                // Run -1 warms the disk cache.
+                init[d].Add(initMs);
+                version[d].Add(versionMs);
+            }
+        }
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} alternating runs, load average {LoadAverage()}"));
+    for (var d = 0; d < dlls.Count; d++)
+    {
+        init[d].Sort();
+        version[d].Sort();
+        var name = d == 0 ? "stand-in" : $"extra {d} ({dlls[d]})";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: spawn -> system/init median {Percentile(init[d], 0.5):F1} ms, p90 {Percentile(init[d], 0.9):F1} ms, min {init[d][0]:F1} ms; "
+            + $"--version median {Percentile(version[d], 0.5):F1} ms, p90 {Percentile(version[d], 0.9):F1} ms; "
+            + $"ratio {Percentile(init[d], 0.5) / Percentile(version[d], 0.5):F2}"));
+    }
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
 }
 
-samples.Sort();
-double Percentile(double p) => samples[(int)Math.Min(samples.Count - 1, Math.Ceiling(p * samples.Count) - 1)];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"stand-in spawn -> system/init over {runs} runs: median {Percentile(0.5):F1} ms, p90 {Percentile(0.9):F1} ms, min {samples[0]:F1} ms, max {samples[^1]:F1} ms"));
-Directory.Delete(work, recursive: true);
+static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
 
-async Task<double> MeasureAsync()
+static string LoadAverage()
+{
+    try
+    {
+        return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
+}
+
+ProcessStartInfo StartInfo(string dll, params string[] cliArgs)
 {
     var info = new ProcessStartInfo("dotnet")
     {
@@ -31,8 +75,8 @@ async Task<double> MeasureAsync()
         UseShellExecute = false,
         WorkingDirectory = work,
     };
-    info.ArgumentList.Add(launch.CliPath);
-    foreach (var arg in new[] { "--print", "--output-format", "stream-json", "--input-format", "stream-json" })
+    info.ArgumentList.Add(dll);
+    foreach (var arg in cliArgs)
     {
         info.ArgumentList.Add(arg);
     }
@@ -42,6 +86,12 @@ async Task<double> MeasureAsync()
         info.Environment[key] = value;
     }
 
+    return info;
+}
+
+async Task<double> MeasureInitAsync(string dll)
+{
+    var info = StartInfo(dll, "--print", "--output-format", "stream-json", "--input-format", "stream-json");
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
     try
@@ -60,6 +110,33 @@ async Task<double> MeasureAsync()
         }
 
         throw new InvalidOperationException("no system/init: " + await process.StandardError.ReadToEndAsync());
+    }
+    finally
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+}
+
+async Task<double> MeasureVersionAsync(string dll)
+{
+    var info = StartInfo(dll, "--version");
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(info)!;
+    try
+    {
+        // Timed to the printed line, like the init measurement, not to the exit.
+        var line = await process.StandardOutput.ReadLineAsync();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || string.IsNullOrEmpty(line))
+        {
+            throw new InvalidOperationException("--version failed: " + await process.StandardError.ReadToEndAsync());
+        }
+
+        return elapsed;
     }
     finally
     {

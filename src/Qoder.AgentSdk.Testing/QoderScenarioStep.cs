@@ -37,6 +37,19 @@ public sealed class QoderScenarioStep
     /// <summary>Forces (<see langword="true"/>) or skips (<see langword="false"/>) the permission prompt; by default read-only tools skip it.</summary>
     public bool? RequiresPermission { get; set; }
 
+    /// <summary>
+    /// For <c>tool_use</c>: the model message's tool_use blocks marked concurrent have their hooks and permission prompts
+    /// run at once (every <c>can_use_tool</c> is sent before any answer is awaited), as the CLI does for read-only tools;
+    /// the tools then run in block order.
+    /// </summary>
+    public bool? Concurrent { get; set; }
+
+    /// <summary>
+    /// For <c>tool_use</c>: withdraws an unanswered <c>can_use_tool</c> with <c>control_cancel_request</c> after this many
+    /// milliseconds (without an interrupt); the tool does not run, its result is the CLI's rejection text, and the turn goes on.
+    /// </summary>
+    public int? WithdrawPromptAfterMs { get; set; }
+
     /// <summary>Delay for <c>delay</c>, milliseconds.</summary>
     public int? DelayMs { get; set; }
 

@@ -50,6 +50,34 @@ public sealed class QoderScenarioTurnBuilder
         return ToolUse(name, node, result);
     }
 
+    /// <summary>
+    /// Tool_use blocks in one model message whose permission prompts are all sent before any answer is awaited (the
+    /// permission prompt is forced, even for read-only tools); the tools then run in order.
+    /// </summary>
+    /// <param name="tools">The tools' names and inputs.</param>
+    /// <returns>This builder.</returns>
+    public QoderScenarioTurnBuilder ConcurrentToolUses(params (string Name, JsonObject Input)[] tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        foreach (var (name, input) in tools)
+        {
+            Add(new QoderScenarioStep { Type = "tool_use", Name = name, Input = input, RequiresPermission = true, Concurrent = true });
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// A tool_use block whose permission prompt is withdrawn with <c>control_cancel_request</c> (no interrupt) when still
+    /// unanswered after <paramref name="withdrawAfter"/>; the tool does not run and the turn goes on.
+    /// </summary>
+    /// <param name="name">Tool name.</param>
+    /// <param name="input">Tool input.</param>
+    /// <param name="withdrawAfter">How long the prompt stays open.</param>
+    /// <returns>This builder.</returns>
+    public QoderScenarioTurnBuilder ToolUseWithWithdrawnPrompt(string name, JsonObject input, TimeSpan withdrawAfter) =>
+        Add(new QoderScenarioStep { Type = "tool_use", Name = name, Input = input, RequiresPermission = true, WithdrawPromptAfterMs = (int)withdrawAfter.TotalMilliseconds });
+
     /// <summary>Ends the current model message; the next block starts a new one.</summary>
     /// <returns>This builder.</returns>
     public QoderScenarioTurnBuilder NewMessage() => Add(new QoderScenarioStep { Type = "new_message" });

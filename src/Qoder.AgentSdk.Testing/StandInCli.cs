@@ -31,8 +31,8 @@ public static class StandInCli
         record?.Write("start", new JsonObject
         {
             ["pid"] = Environment.ProcessId,
-            ["argv"] = new JsonArray([.. args.Select(a => (JsonNode?)a)]),
-            ["env_names"] = new JsonArray([.. environment.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode?)k)]),
+            ["argv"] = ToArray(args),
+            ["env_names"] = ToArray(SortedNames(environment)),
             ["cwd"] = cwd,
         });
 
@@ -91,6 +91,31 @@ public static class StandInCli
 
         using var session = new StandInSession(cli, scenario, stdin, stdout, stderr, environment, record, cwd, mode, cancellationToken);
         return await session.RunAsync().ConfigureAwait(false);
+    }
+
+    // Plain loops instead of LINQ: this runs before system/init, where every generic instantiation costs JIT time.
+    private static string[] SortedNames(IReadOnlyDictionary<string, string?> environment)
+    {
+        var names = new string[environment.Count];
+        var i = 0;
+        foreach (var pair in environment)
+        {
+            names[i++] = pair.Key;
+        }
+
+        Array.Sort(names, StringComparer.Ordinal);
+        return names;
+    }
+
+    private static JsonArray ToArray(string[] values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add((JsonNode?)value);
+        }
+
+        return array;
     }
 
     private static string? NormalizePermissionMode(CliArguments cli)

@@ -10,7 +10,8 @@ internal sealed class CliArguments
         OptionalValue,
     }
 
-    private static readonly Dictionary<string, (string Name, Arity Arity)> Flags = Build();
+    // Reference-typed values: a Dictionary over a value tuple is a generic instantiation the JIT must compile at start-up.
+    private static readonly Dictionary<string, Flag> Flags = Build();
 
     public Dictionary<string, List<string?>> Values { get; } = new(StringComparer.Ordinal);
 
@@ -30,7 +31,11 @@ internal sealed class CliArguments
             var arg = args[i];
             if (arg == "--")
             {
-                result.Positional.AddRange(args.Skip(i + 1));
+                for (var rest = i + 1; rest < args.Count; rest++)
+                {
+                    result.Positional.Add(args[rest]);
+                }
+
                 break;
             }
 
@@ -77,15 +82,16 @@ internal sealed class CliArguments
         return result;
     }
 
-    private static Dictionary<string, (string Name, Arity Arity)> Build()
+    private static Dictionary<string, Flag> Build()
     {
-        var map = new Dictionary<string, (string, Arity)>(StringComparer.Ordinal);
+        var map = new Dictionary<string, Flag>(StringComparer.Ordinal);
         void Add(string name, Arity arity, string? shortName = null)
         {
-            map["--" + name] = (name, arity);
+            var flag = new Flag(name, arity);
+            map["--" + name] = flag;
             if (shortName is not null)
             {
-                map["-" + shortName] = (name, arity);
+                map["-" + shortName] = flag;
             }
         }
 
@@ -124,7 +130,9 @@ internal sealed class CliArguments
         Add("resume", Arity.OptionalValue, "r");
         Add("worktree", Arity.OptionalValue);
         Add("remote", Arity.OptionalValue);
-        map["-i"] = ("prompt-interactive", Arity.Value);
+        map["-i"] = new Flag("prompt-interactive", Arity.Value);
         return map;
     }
+
+    private sealed record Flag(string Name, Arity Arity);
 }

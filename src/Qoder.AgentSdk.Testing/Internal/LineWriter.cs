@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Qoder.AgentSdk.Testing.Internal;
@@ -8,7 +6,6 @@ namespace Qoder.AgentSdk.Testing.Internal;
 /// <summary>Serialises stdout: one line per write, flushed, never interleaved; silent once closed (exit, hang, or the host went away).</summary>
 internal sealed class LineWriter(Stream stream) : IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Wire.Options.Encoder };
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile bool _closed;
 
@@ -16,17 +13,7 @@ internal sealed class LineWriter(Stream stream) : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    public Task WriteAsync(JsonObject message)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            message.WriteTo(writer);
-        }
-
-        buffer.Write("\n"u8);
-        return WriteBytesAsync(buffer.WrittenMemory);
-    }
+    public Task WriteAsync(JsonObject message) => WriteBytesAsync(Wire.ToLine(message));
 
     public Task WriteRawLineAsync(string line) => WriteBytesAsync(Encoding.UTF8.GetBytes(line + "\n"));
 

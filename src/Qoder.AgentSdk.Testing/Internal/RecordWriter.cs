@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Qoder.AgentSdk.Testing.Internal;
@@ -21,7 +20,7 @@ internal sealed class RecordWriter : IDisposable
     public void Write(string kind, JsonObject entry)
     {
         entry["kind"] = kind;
-        var bytes = Encoding.UTF8.GetBytes(entry.ToJsonString(Wire.Options) + "\n");
+        var bytes = Wire.ToLine(entry);
         lock (_gate)
         {
             using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
@@ -31,7 +30,7 @@ internal sealed class RecordWriter : IDisposable
             try
             {
                 stream.Seek(0, SeekOrigin.End);
-                stream.Write(bytes);
+                stream.Write(bytes.Span);
                 stream.Flush(flushToDisk: false);
             }
             finally

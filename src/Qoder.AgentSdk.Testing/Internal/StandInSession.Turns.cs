@@ -236,9 +236,29 @@ internal sealed partial class StandInSession
             }
         }
 
+        if (tools.Count > 1 && tools.All(t => t.Step.Concurrent == true))
+        {
+            var inputs = await Task.WhenAll(tools.Select(t => GuardToolAsync(t.Id, state, () => AuthorizeToolAsync(t.Step, t.Id, state, ct), ct)))
+                .ConfigureAwait(false);
+            for (var i = 0; i < tools.Count; i++)
+            {
+                if (inputs[i] is { } input)
+                {
+                    var (step, id) = tools[i];
+                    await GuardToolAsync(id, state, () => RunAuthorizedToolAsync(step, id, input, ct), ct).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
         foreach (var (step, id) in tools)
         {
-            await RunToolAsync(step, id, state, ct).ConfigureAwait(false);
+            await GuardToolAsync(id, state, async () =>
+            {
+                var input = await AuthorizeToolAsync(step, id, state, ct).ConfigureAwait(false);
+                return input is null ? null : await RunAuthorizedToolAsync(step, id, input, ct).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
         }
     }
 
@@ -320,89 +340,157 @@ internal sealed partial class StandInSession
 
     // ---------------------------------------------------------------- tools
 
-    private async Task RunToolAsync(QoderScenarioStep step, string id, TurnState state, CancellationToken ct)
+    /// <summary>Reports a tool cut short by an interrupt the way 1.1.52 does, then lets the cancellation end the turn.</summary>
+    private async Task<T> GuardToolAsync<T>(string id, TurnState state, Func<Task<T>> phase, CancellationToken ct)
     {
-        var name = step.Name ?? "Tool";
-        var input = (JsonObject?)step.Input?.DeepClone() ?? [];
         try
         {
-            var preAllowed = false;
-            string? blocked = null;
-            var pre = await RunHooksAsync("PreToolUse", name, new()
-            {
-                ["tool_use_id"] = id, ["tool_name"] = name, ["tool_input"] = input.DeepClone(),
-            }, id, ct).ConfigureAwait(false);
-            foreach (var output in pre)
-            {
-                var specific = output["hookSpecificOutput"] as JsonObject;
-                var decision = Wire.Str(specific?["permissionDecision"]);
-                var legacy = Wire.Str(output["decision"]);
-                if (decision == "deny" || legacy is "block" or "deny")
-                {
-                    blocked = Wire.Str(specific?["permissionDecisionReason"]) ?? Wire.Str(output["reason"]) ?? string.Empty;
-                }
-                else if (decision == "allow" || legacy is "approve" or "allow")
-                {
-                    preAllowed = true;
-                }
-
-                if (specific?["updatedInput"] is JsonObject updated)
-                {
-                    input = (JsonObject)updated.DeepClone();
-                }
-            }
-
-            if (blocked is not null)
-            {
-                await ToolResultAsync(id, $"Error: Tool execution blocked: {blocked}", true, new JsonObject { ["isHardFailure"] = true }, null)
-                    .ConfigureAwait(false);
-                return;
-            }
-
-            if (_promptStdio && !preAllowed && NeedsPermission(step, name))
-            {
-                state.Prompting = true;
-                var answer = await RequestAsync(CanUseToolRequest(name, id, input), ct, cancelOnWire: true).ConfigureAwait(false);
-                state.Prompting = false;
-                if (answer.IsError)
-                {
-                    await ToolResultAsync(id, $"Error: {PromptTitle(name, input)}", true, null, null).ConfigureAwait(false);
-                    return;
-                }
-
-                var body = answer.Body ?? [];
-                var behavior = Wire.Str(body["behavior"]);
-                var allowed = behavior is "allow" or "allow_session" || (behavior is null && Wire.Bool(body["allowed"]) == true);
-                if (!allowed)
-                {
-                    await DenyAsync(name, id, input, Wire.Str(body["message"]) ?? Wire.Str(body["reason"]) ?? string.Empty, state).ConfigureAwait(false);
-                    return;
-                }
-
-                if (body["updatedInput"] is JsonObject updatedInput)
-                {
-                    input = (JsonObject)updatedInput.DeepClone();
-                }
-            }
-
-            _record?.Write("tool", new JsonObject { ["name"] = name, ["tool_use_id"] = id, ["input"] = input.DeepClone() });
-            var (content, isError, toolUseResult, toolResponse) = await ExecuteToolAsync(step, name, input, ct).ConfigureAwait(false);
-            await RunHooksAsync("PostToolUse", name, new()
-            {
-                ["tool_use_id"] = id, ["tool_name"] = name, ["tool_input"] = input.DeepClone(), ["tool_response"] = toolResponse,
-            }, id, ct).ConfigureAwait(false);
-            await ToolResultAsync(id, content, isError, toolUseResult, null).ConfigureAwait(false);
+            return await phase().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested && !_lifetime.IsCancellationRequested)
         {
             // 1.1.52 answers a prompt withdrawn by interrupt as a rejection and ends the turn as aborted_streaming.
-            state.AbortedWhilePrompting = state.Prompting;
-            await ToolResultAsync(id, state.Prompting ? Wire.WithdrawnPromptText : Wire.InterruptedText, true, null, new JsonArray(new JsonObject
+            var prompting = state.IsPrompting(id);
+            state.AbortedWhilePrompting |= prompting;
+            await ToolResultAsync(id, prompting ? Wire.WithdrawnPromptText : Wire.InterruptedText, true, null, new JsonArray(new JsonObject
             {
                 ["id"] = id, ["non_execution_kind"] = "interrupted",
             })).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>PreToolUse hooks, the PermissionRequest hook and the permission prompt: the input the tool runs with, or <see langword="null"/> when it does not run (the tool result is already written).</summary>
+    private async Task<JsonObject?> AuthorizeToolAsync(QoderScenarioStep step, string id, TurnState state, CancellationToken ct)
+    {
+        var name = step.Name ?? "Tool";
+        var input = (JsonObject?)step.Input?.DeepClone() ?? [];
+        var preAllowed = false;
+        string? blocked = null;
+        var pre = await RunHooksAsync("PreToolUse", name, new()
+        {
+            ["tool_use_id"] = id, ["tool_name"] = name, ["tool_input"] = input.DeepClone(),
+        }, id, ct).ConfigureAwait(false);
+        foreach (var output in pre)
+        {
+            var specific = output["hookSpecificOutput"] as JsonObject;
+            var decision = Wire.Str(specific?["permissionDecision"]);
+            var legacy = Wire.Str(output["decision"]);
+            if (decision == "deny" || legacy is "block" or "deny")
+            {
+                blocked = Wire.Str(specific?["permissionDecisionReason"]) ?? Wire.Str(output["reason"]) ?? string.Empty;
+            }
+            else if (decision == "allow" || legacy is "approve" or "allow")
+            {
+                preAllowed = true;
+            }
+
+            if (specific?["updatedInput"] is JsonObject updated)
+            {
+                input = (JsonObject)updated.DeepClone();
+            }
+        }
+
+        if (blocked is not null)
+        {
+            await ToolResultAsync(id, $"Error: Tool execution blocked: {blocked}", true, new JsonObject { ["isHardFailure"] = true }, null)
+                .ConfigureAwait(false);
+            return null;
+        }
+
+        if (preAllowed || !NeedsPermission(step, name))
+        {
+            return input;
+        }
+
+        var suggestions = PermissionSuggestions(name, input);
+        if (await PermissionRequestHookDecisionAsync(name, input, suggestions, ct).ConfigureAwait(false) is { } hookDecision)
+        {
+            // The CLI races this hook against the prompt; a hook that decides settles the permission, so it is not asked.
+            if (Wire.Str(hookDecision["behavior"]) != "allow")
+            {
+                await DenyAsync(name, id, input, Wire.Str(hookDecision["message"]) ?? "Permission denied by hook.", state).ConfigureAwait(false);
+                return null;
+            }
+
+            return hookDecision["updatedInput"] is JsonObject hookInput ? (JsonObject)hookInput.DeepClone() : input;
+        }
+
+        if (!_promptStdio)
+        {
+            return input;
+        }
+
+        ControlAnswer answer;
+        using (var withdraw = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            if (step.WithdrawPromptAfterMs is { } after)
+            {
+                withdraw.CancelAfter(after);
+            }
+
+            state.StartPrompt(id);
+            try
+            {
+                answer = await RequestAsync(CanUseToolRequest(name, id, input, suggestions), withdraw.Token, cancelOnWire: true).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (withdraw.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                state.EndPrompt(id);
+                await ToolResultAsync(id, Wire.WithdrawnPromptText, true, null, new JsonArray(new JsonObject
+                {
+                    ["id"] = id, ["non_execution_kind"] = "user-rejected",
+                })).ConfigureAwait(false);
+                return null;
+            }
+        }
+
+        state.EndPrompt(id);
+        if (answer.IsError)
+        {
+            await ToolResultAsync(id, $"Error: {PromptTitle(name, input)}", true, null, null).ConfigureAwait(false);
+            return null;
+        }
+
+        var body = answer.Body ?? [];
+        var behavior = Wire.Str(body["behavior"]);
+        var allowed = behavior is "allow" or "allow_session" || (behavior is null && Wire.Bool(body["allowed"]) == true);
+        if (!allowed)
+        {
+            await DenyAsync(name, id, input, Wire.Str(body["message"]) ?? Wire.Str(body["reason"]) ?? string.Empty, state).ConfigureAwait(false);
+            return null;
+        }
+
+        return body["updatedInput"] is JsonObject updatedInput ? (JsonObject)updatedInput.DeepClone() : input;
+    }
+
+    /// <summary>The decision of the first PermissionRequest hook that gives one (<c>hookSpecificOutput.decision</c>), if any.</summary>
+    private async Task<JsonObject?> PermissionRequestHookDecisionAsync(string name, JsonObject input, JsonArray suggestions, CancellationToken ct)
+    {
+        var fields = new JsonObject { ["tool_name"] = name, ["tool_input"] = input.DeepClone() };
+        if (suggestions.Count > 0)
+        {
+            fields["permission_suggestions"] = suggestions.DeepClone();
+        }
+
+        var outputs = await RunHooksAsync("PermissionRequest", name, fields, null, ct).ConfigureAwait(false);
+        return outputs
+            .Select(o => (o["hookSpecificOutput"] as JsonObject)?["decision"] as JsonObject)
+            .FirstOrDefault(d => Wire.Str(d?["behavior"]) is "allow" or "deny");
+    }
+
+    /// <summary>Runs the tool with its authorized input and reports it; returns that input.</summary>
+    private async Task<JsonObject> RunAuthorizedToolAsync(QoderScenarioStep step, string id, JsonObject input, CancellationToken ct)
+    {
+        var name = step.Name ?? "Tool";
+        _record?.Write("tool", new JsonObject { ["name"] = name, ["tool_use_id"] = id, ["input"] = input.DeepClone() });
+        var (content, isError, toolUseResult, toolResponse) = await ExecuteToolAsync(step, name, input, ct).ConfigureAwait(false);
+        await RunHooksAsync("PostToolUse", name, new()
+        {
+            ["tool_use_id"] = id, ["tool_name"] = name, ["tool_input"] = input.DeepClone(), ["tool_response"] = toolResponse,
+        }, id, ct).ConfigureAwait(false);
+        await ToolResultAsync(id, content, isError, toolUseResult, null).ConfigureAwait(false);
+        return input;
     }
 
     private bool NeedsPermission(QoderScenarioStep step, string name) => _permissionMode switch
@@ -418,7 +506,12 @@ internal sealed partial class StandInSession
         return $"Allow {name} to run: {summary}?";
     }
 
-    private static JsonObject CanUseToolRequest(string name, string id, JsonObject input)
+    private static JsonArray PermissionSuggestions(string name, JsonObject input) =>
+        EditTools.Contains(name) && Wire.Str(input["file_path"]) is not null
+            ? new JsonArray(new JsonObject { ["type"] = "setMode", ["mode"] = "acceptEdits", ["destination"] = "session" })
+            : [];
+
+    private static JsonObject CanUseToolRequest(string name, string id, JsonObject input, JsonArray suggestions)
     {
         var filePath = Wire.Str(input["file_path"]);
         var edit = EditTools.Contains(name) && filePath is not null;
@@ -442,9 +535,7 @@ internal sealed partial class StandInSession
                 new JsonObject { ["outcome"] = "proceed_once", ["name"] = "Allow once", ["allowed"] = true },
                 new JsonObject { ["outcome"] = "proceed_always", ["name"] = "Allow for this session", ["allowed"] = true },
                 new JsonObject { ["outcome"] = "cancel", ["name"] = "No", ["allowed"] = false }),
-            ["permission_suggestions"] = edit
-                ? new JsonArray(new JsonObject { ["type"] = "setMode", ["mode"] = "acceptEdits", ["destination"] = "session" })
-                : new JsonArray(),
+            ["permission_suggestions"] = suggestions.DeepClone(),
             ["decision_reason"] = edit ? "No rule covers this write" : "No rule covers this tool",
             ["decision_reason_type"] = "other",
         };
@@ -470,16 +561,19 @@ internal sealed partial class StandInSession
             ["tool_denial_kind"] = "user-rejected",
             ["subtype"] = "permission_denied",
         })).ConfigureAwait(false);
-        state.Denials.Add(new JsonObject
+        lock (state.Gate)
         {
-            ["tool_name"] = name,
-            ["tool_use_id"] = id,
-            ["tool_input"] = input.DeepClone(),
-            ["message"] = text,
-            ["decision_reason_type"] = "permissionPromptTool",
-            ["decision_reason"] = message,
-            ["tool_denial_kind"] = "user-rejected",
-        });
+            state.Denials.Add(new JsonObject
+            {
+                ["tool_name"] = name,
+                ["tool_use_id"] = id,
+                ["tool_input"] = input.DeepClone(),
+                ["message"] = text,
+                ["decision_reason_type"] = "permissionPromptTool",
+                ["decision_reason"] = message,
+                ["tool_denial_kind"] = "user-rejected",
+            });
+        }
     }
 
     private async Task<(JsonNode Content, bool IsError, JsonNode? ToolUseResult, JsonNode? ToolResponse)> ExecuteToolAsync(
@@ -665,13 +759,39 @@ internal sealed partial class StandInSession
 
         public int NumTurns { get; set; }
 
-        public bool Prompting { get; set; }
+        private readonly HashSet<string> _prompting = new(StringComparer.Ordinal);
+
+        public Lock Gate { get; } = new();
 
         public bool AbortedWhilePrompting { get; set; }
 
         public string? LastText { get; set; }
 
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public void StartPrompt(string toolUseId)
+        {
+            lock (Gate)
+            {
+                _prompting.Add(toolUseId);
+            }
+        }
+
+        public void EndPrompt(string toolUseId)
+        {
+            lock (Gate)
+            {
+                _prompting.Remove(toolUseId);
+            }
+        }
+
+        public bool IsPrompting(string toolUseId)
+        {
+            lock (Gate)
+            {
+                return _prompting.Contains(toolUseId);
+            }
+        }
     }
 
     private sealed class StepGroup

@@ -103,7 +103,9 @@ internal sealed partial class StandInSession : IDisposable
     {
         using (_lifetime.Token.Register(() => RequestExit(130, "cancelled")))
         {
-            _ = Task.Run(StartAsync);
+            // Started inline, not through Task.Run: each pool hop before system/init costs a thread wake-up (or creation) at start-up.
+            // StartAsync returns at its first real await; reading stdin offloads itself.
+            _ = StartAsync();
             var code = await _exit.Task.ConfigureAwait(false);
             _out.Close();
             await _lifetime.CancelAsync().ConfigureAwait(false);
@@ -118,8 +120,8 @@ internal sealed partial class StandInSession : IDisposable
             await PlayStepsAsync(_scenario.Startup, null, _lifetime.Token).ConfigureAwait(false);
             if (!_exit.Task.IsCompleted && (!_sdkMode || await AuthenticateAsync().ConfigureAwait(false)))
             {
-                _ = Task.Run(ReadLoopAsync);
-                _ = Task.Run(WorkLoopAsync);
+                _ = WorkLoopAsync();
+                _ = ReadLoopAsync();
             }
         }
         catch (OperationCanceledException)
@@ -417,7 +419,7 @@ internal sealed partial class StandInSession : IDisposable
     private async Task OnControlRequestAsync(JsonObject frame)
     {
         // The CLI validates the envelope strictly and silently drops anything else.
-        if (frame.Any(p => p.Key is not ("type" or "request_id" or "request" or "session_id"))
+        if (HasUnknownEnvelopeKey(frame)
             || Wire.Str(frame["request_id"]) is not { } requestId
             || frame["request"] is not JsonObject request
             || (frame.ContainsKey("session_id") && string.IsNullOrEmpty(Wire.Str(frame["session_id"]))))
@@ -442,7 +444,8 @@ internal sealed partial class StandInSession : IDisposable
 
                 _initState = InitState.Running;
                 _initGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _ = Task.Run(() => InitializeAsync(requestId, request));
+                // Inline up to its first await (an unscripted initialize completes synchronously); the read loop resumes then.
+                _ = InitializeAsync(requestId, request);
                 break;
             case "interrupt":
                 await InterruptAsync(requestId, request).ConfigureAwait(false);
@@ -468,6 +471,19 @@ internal sealed partial class StandInSession : IDisposable
                 Enqueue(new WorkItem(null, null, requestId, request));
                 break;
         }
+    }
+
+    private static bool HasUnknownEnvelopeKey(JsonObject frame)
+    {
+        foreach (var property in frame)
+        {
+            if (property.Key is not ("type" or "request_id" or "request" or "session_id"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void OnControlResponse(JsonObject frame)
@@ -581,6 +597,18 @@ internal sealed partial class StandInSession : IDisposable
     }
 
     private static JsonArray ToArray(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)v)]);
+
+    // A plain loop: LINQ over these start-up arrays costs JIT time before system/init.
+    private static JsonArray ToArray(string[] values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add((JsonNode?)value);
+        }
+
+        return array;
+    }
 
     private async Task SetPermissionModeAsync(string requestId, JsonObject request)
     {
@@ -835,10 +863,10 @@ internal sealed partial class StandInSession : IDisposable
             ["mcp_servers"] = servers,
             ["model"] = _model,
             ["permissionMode"] = _permissionMode,
-            ["slash_commands"] = ToArray(Wire.Commands.Select(c => c.Name).Concat(Wire.Skills.Select(s => s.Name))),
+            ["slash_commands"] = ToArray(Wire.SlashCommandNames),
             ["output_style"] = "default",
-            ["agents"] = ToArray(Wire.Agents.Select(a => a.Name)),
-            ["skills"] = ToArray(Wire.Skills.Select(s => s.Name)),
+            ["agents"] = ToArray(Wire.AgentNames),
+            ["skills"] = ToArray(Wire.SkillNames),
             ["plugins"] = new JsonArray(),
             ["capabilities"] = ToArray(Wire.Capabilities),
             ["fast_mode_state"] = "off",

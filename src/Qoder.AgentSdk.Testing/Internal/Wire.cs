@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,7 +8,8 @@ namespace Qoder.AgentSdk.Testing.Internal;
 /// <summary>Shapes shared by several stdout messages, as the real CLI 1.1.52 prints them.</summary>
 internal static class Wire
 {
-    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Writer options only: a JsonSerializerOptions would wire up the reflection-based resolver on first use, tens of ms at start-up.
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static readonly string[] Capabilities =
     [
@@ -39,6 +41,13 @@ internal static class Wire
         ("debug", "Enable debug logging for this session and help diagnose issues."),
     ];
 
+    // Precomputed name lists for system/init (declared after the arrays they read).
+    public static readonly string[] SkillNames = NamesOf(Skills);
+
+    public static readonly string[] AgentNames = NamesOf(Agents);
+
+    public static readonly string[] SlashCommandNames = SlashCommands();
+
     public const string DenyPrefix =
         "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). ";
 
@@ -48,9 +57,45 @@ internal static class Wire
     public const string WithdrawnPromptText = DenyPrefix +
         "Do not repeat this call; take a different approach, or if you cannot proceed without it, tell the user what you were trying to do and why you need it.";
 
+    private static string[] NamesOf((string Name, string Description)[] items)
+    {
+        var names = new string[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            names[i] = items[i].Name;
+        }
+
+        return names;
+    }
+
+    private static string[] SlashCommands()
+    {
+        var names = new string[Commands.Length + SkillNames.Length];
+        for (var i = 0; i < Commands.Length; i++)
+        {
+            names[i] = Commands[i].Name;
+        }
+
+        SkillNames.CopyTo(names, Commands.Length);
+        return names;
+    }
+
     public static string NewId() => Guid.NewGuid().ToString();
 
     public static string Timestamp() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The compact UTF-8 line for <paramref name="message"/>, newline-terminated.</summary>
+    public static ReadOnlyMemory<byte> ToLine(JsonNode message)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            message.WriteTo(writer);
+        }
+
+        buffer.Write("\n"u8);
+        return buffer.WrittenMemory;
+    }
 
     public static JsonObject Usage(long input = 0, long output = 0, long cacheCreation = 0, long cacheRead = 0) => new()
     {

@@ -67,14 +67,14 @@ public sealed class QoderHookCollection : IReadOnlyList<QoderHookMatcher>
         }
     }
 
-    internal QoderHookCallback? Find(string? callbackId)
+    internal (QoderHookMatcher Matcher, QoderHookCallback Callback)? FindRegistration(string? callbackId)
     {
         foreach (var (matcher, ids) in Registrations())
         {
             var position = Array.IndexOf(ids, callbackId);
             if (position >= 0)
             {
-                return matcher.Callbacks[position];
+                return (matcher, matcher.Callbacks[position]);
             }
         }
 

@@ -10,7 +10,10 @@ public sealed class QoderHookMatcher
     /// <c>mcp__demo__.*</c>); for events with a trigger (such as SessionStart's source) a value or a <c>a|b</c> list.
     /// <see langword="null"/>, empty or <c>*</c> matches everything. The CLI does the matching.
     /// </param>
-    /// <param name="timeoutSeconds">How long the CLI waits for the callbacks, in seconds (the CLI's default is 600).</param>
+    /// <param name="timeoutSeconds">
+    /// How long the CLI waits for each callback, in seconds (<see cref="DefaultTimeoutSeconds"/> when <see langword="null"/>).
+    /// When it elapses the CLI counts the hook as failed and goes on; the client cancels the callback's token.
+    /// </param>
     /// <param name="callbacks">The callbacks, called in order.</param>
     public QoderHookMatcher(QoderHookEvent hookEvent, string? matcher, int? timeoutSeconds, IEnumerable<QoderHookCallback> callbacks)
     {
@@ -30,6 +33,9 @@ public sealed class QoderHookMatcher
             throw new ArgumentException("At least one callback is needed, and none may be null.", nameof(callbacks));
         }
     }
+
+    /// <summary>The CLI's timeout for a hook registered without one, in seconds; the client gives up on the callback then too.</summary>
+    public const int DefaultTimeoutSeconds = 600;
 
     /// <summary>Gets the event.</summary>
     public QoderHookEvent Event { get; }
