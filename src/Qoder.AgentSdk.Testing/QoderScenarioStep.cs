@@ -5,7 +5,7 @@ namespace Qoder.AgentSdk.Testing;
 /// <summary>
 /// One scripted step of the stand-in: a model content block (<c>text</c>, <c>thinking</c>, <c>tool_use</c>),
 /// a message boundary (<c>new_message</c>), or an action or fault (<c>delay</c>, <c>wait_for_interrupt</c>,
-/// <c>emit</c>, <c>crash</c>, <c>exit</c>, <c>hang</c>, <c>raw_line</c>, <c>oversized_line</c>, <c>stderr</c>,
+/// <c>emit</c>, <c>hook_event</c>, <c>crash</c>, <c>exit</c>, <c>hang</c>, <c>raw_line</c>, <c>oversized_line</c>, <c>stderr</c>,
 /// <c>stderr_flood</c>, <c>spawn_grandchild</c>). Only the properties of the chosen <see cref="Type"/> are read.
 /// </summary>
 public sealed class QoderScenarioStep
@@ -19,10 +19,10 @@ public sealed class QoderScenarioStep
     /// <summary>Partial-message chunks streamed before a <c>text</c> block; defaults to the whole text as one delta.</summary>
     public IList<string>? Deltas { get; set; }
 
-    /// <summary>Tool name of a <c>tool_use</c> block (<c>mcp__server__tool</c> for an in-process MCP tool).</summary>
+    /// <summary>Tool name of a <c>tool_use</c> block (<c>mcp__server__tool</c> for an in-process MCP tool); hook event name of a <c>hook_event</c>.</summary>
     public string? Name { get; set; }
 
-    /// <summary>Tool input of a <c>tool_use</c> block.</summary>
+    /// <summary>Tool input of a <c>tool_use</c> block; the event's own input fields of a <c>hook_event</c>.</summary>
     public JsonObject? Input { get; set; }
 
     /// <summary>Optional fixed tool_use id; a <c>toolu_&lt;uuid&gt;</c> id is generated otherwise.</summary>

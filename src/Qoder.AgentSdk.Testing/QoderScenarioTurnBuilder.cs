@@ -96,6 +96,22 @@ public sealed class QoderScenarioTurnBuilder
     /// <returns>This builder.</returns>
     public QoderScenarioTurnBuilder Emit(JsonObject message) => Add(new QoderScenarioStep { Type = "emit", Message = message });
 
+    /// <summary>
+    /// Fires a hook event: a <c>hook_callback</c> goes to every callback registered for <paramref name="eventName"/> whose
+    /// matcher matches (<c>tool_name</c> for tool events, else <c>trigger</c> or <c>source</c>, else all), with the base
+    /// fields (<c>session_id</c>, <c>transcript_path</c>, <c>cwd</c>, <c>hook_event_name</c>, <c>permission_mode</c>) added;
+    /// the answers are awaited and recorded.
+    /// </summary>
+    /// <param name="eventName">The wire event name, for example <c>PreCompact</c>.</param>
+    /// <param name="input">The event's own input fields.</param>
+    /// <returns>This builder.</returns>
+    public QoderScenarioTurnBuilder HookEvent(string eventName, JsonObject input)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventName);
+        ArgumentNullException.ThrowIfNull(input);
+        return Add(new QoderScenarioStep { Type = "hook_event", Name = eventName, Input = input });
+    }
+
     /// <summary>Crashes: writes <paramref name="stderr"/> and exits with <paramref name="exitCode"/> at once.</summary>
     /// <param name="exitCode">The exit code.</param>
     /// <param name="stderr">Text written to stderr first.</param>

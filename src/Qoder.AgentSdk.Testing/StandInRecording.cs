@@ -36,6 +36,9 @@ public sealed class StandInRecording
     /// <summary>Tools that ran.</summary>
     public IReadOnlyList<StandInToolExecution> ToolExecutions { get; private set; } = [];
 
+    /// <summary>One entry per <c>hook_event</c> step played: <c>{"event":…,"outputs":[…]}</c>, the successful hook answers in order.</summary>
+    public IReadOnlyList<JsonElement> HookEvents { get; private set; } = [];
+
     /// <summary>Process ids of grandchildren started by <c>spawn_grandchild</c>.</summary>
     public IReadOnlyList<int> GrandchildProcessIds { get; private set; } = [];
 
@@ -67,6 +70,7 @@ public sealed class StandInRecording
         var invalid = new List<int>();
         var tools = new List<StandInToolExecution>();
         var grandchildren = new List<int>();
+        var hookEvents = new List<JsonElement>();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
@@ -102,6 +106,9 @@ public sealed class StandInRecording
                 case "tool":
                     tools.Add(new StandInToolExecution(entry.GetProperty("name").GetString()!, entry.GetProperty("tool_use_id").GetString()!, entry.GetProperty("input")));
                     break;
+                case "hook_event":
+                    hookEvents.Add(entry);
+                    break;
                 case "grandchild":
                     grandchildren.Add(entry.GetProperty("pid").GetInt32());
                     break;
@@ -118,6 +125,7 @@ public sealed class StandInRecording
         recording.InvalidStdinLines = invalid;
         recording.ToolExecutions = tools;
         recording.GrandchildProcessIds = grandchildren;
+        recording.HookEvents = hookEvents;
         return recording;
     }
 }

@@ -53,15 +53,26 @@ public sealed class OptionsTests
     [Fact]
     public void Maps_the_personal_access_token_from_user_secrets_without_exposing_it()
     {
-        // User-secrets is one more configuration provider; an in-memory one stands in for it.
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:PersonalAccessToken"] = "pat-secret-123" }).Build();
-        using var provider = Build(config, s => s.AddQoderAgent());
+        // The real user-secrets provider, with a secrets id of its own that is removed afterwards.
+        var secretsId = "qoder-tests-" + Guid.NewGuid().ToString("N");
+        var secretsPath = Microsoft.Extensions.Configuration.UserSecrets.PathHelper.GetSecretsPathFromSecretsId(secretsId);
+        Directory.CreateDirectory(Path.GetDirectoryName(secretsPath)!);
+        File.WriteAllText(secretsPath, """{ "Qoder:PersonalAccessToken": "pat-secret-123" }""");
+        try
+        {
+            var config = new ConfigurationBuilder().AddUserSecrets(secretsId).Build();
+            using var provider = Build(config, s => s.AddQoderAgent());
 
-        var options = provider.GetRequiredService<IOptionsMonitor<QoderHostingOptions>>().Get(Options.DefaultName);
+            var options = provider.GetRequiredService<IOptionsMonitor<QoderHostingOptions>>().Get(Options.DefaultName);
 
-        Assert.Equal(QoderAuthKind.AccessToken, options.Agent.Auth.Kind);
-        Assert.Null(options.Agent.Auth.EnvironmentVariable);
-        Assert.DoesNotContain("pat-secret-123", options.Agent.Auth.ToString(), StringComparison.Ordinal);
+            Assert.Equal(QoderAuthKind.AccessToken, options.Agent.Auth.Kind);
+            Assert.Null(options.Agent.Auth.EnvironmentVariable);
+            Assert.DoesNotContain("pat-secret-123", options.Agent.Auth.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(secretsPath)!, recursive: true);
+        }
     }
 
     [Theory]

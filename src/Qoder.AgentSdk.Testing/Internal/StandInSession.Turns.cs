@@ -734,6 +734,14 @@ internal sealed partial class StandInSession
         return outputs;
     }
 
+    /// <summary>A scripted <c>hook_event</c> step: the matcher is tested against the tool name, else the trigger or source.</summary>
+    private async Task HookEventAsync(string eventName, JsonObject input, CancellationToken ct)
+    {
+        var matchValue = Wire.Str(input["tool_name"]) ?? Wire.Str(input["trigger"]) ?? Wire.Str(input["source"]);
+        var outputs = await RunHooksAsync(eventName, matchValue, (JsonObject)input.DeepClone(), Wire.Str(input["tool_use_id"]), ct).ConfigureAwait(false);
+        _record?.Write("hook_event", new JsonObject { ["event"] = eventName, ["outputs"] = new JsonArray([.. outputs.Select(o => o.DeepClone())]) });
+    }
+
     private static bool Matches(string? matcher, string? value)
     {
         if (string.IsNullOrEmpty(matcher) || matcher == "*" || value is null)

@@ -1039,6 +1039,9 @@ internal sealed partial class StandInSession : IDisposable
 
                 await WriteAsync(message).ConfigureAwait(false);
                 break;
+            case "hook_event" when step.Name is not null:
+                await HookEventAsync(step.Name, step.Input ?? [], ct).ConfigureAwait(false);
+                break;
             case "crash":
                 if (step.Text is not null)
                 {
