@@ -312,9 +312,7 @@ public sealed class QoderClient : IAsyncDisposable
         if (!channel.IsCompleted)
         {
             SdkLog.InterruptTimedOut(_logger, _options.InterruptGracePeriod);
-            _killed = true;
-            channel.MarkShutdown();
-            _transport?.Kill();
+            Kill();
         }
     }
 
