@@ -34,10 +34,15 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
         Assert.Equal("success", result.Subtype);
         Assert.Equal("Went on.", result.Result);
 
-        // The CLI has dropped the call by then; the client answers with the default continue, which the CLI ignores as an orphan.
-        var answer = Assert.Single(launch.ReadRecording().FramesOfType("control_response")).GetProperty("response");
-        Assert.Equal("success", answer.GetProperty("subtype").GetString());
-        Assert.True(answer.GetProperty("response").GetProperty("continue").GetBoolean());
+        // The CLI has dropped the call by then. The client's late default answer races the end of the turn (the CLI may
+        // already have read EOF), so it may be missing from the record; if it was written, it is the default continue.
+        var answers = launch.ReadRecording().FramesOfType("control_response");
+        Assert.True(answers.Count <= 1, $"{answers.Count} answers to one hook call");
+        foreach (var answer in answers)
+        {
+            Assert.Equal("success", answer.GetProperty("response").GetProperty("subtype").GetString());
+            Assert.True(answer.GetProperty("response").GetProperty("response").GetProperty("continue").GetBoolean());
+        }
     }
 
     [Fact]
