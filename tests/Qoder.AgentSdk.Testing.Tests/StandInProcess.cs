@@ -195,6 +195,10 @@ internal sealed class StandInProcess : IAsyncDisposable
     {
         using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
         await _process.WaitForExitAsync(cts.Token);
+
+        // Exit can be observed before the pumps have read the last bytes of stdout and stderr; a grandchild
+        // that inherited the pipes may keep them open, so the drain is bounded.
+        await Task.WhenAny(Task.WhenAll(_stdoutPump, _stderrPump), Task.Delay(TimeSpan.FromSeconds(5), cts.Token));
         return _process.ExitCode;
     }
 

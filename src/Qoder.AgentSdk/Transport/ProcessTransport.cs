@@ -15,6 +15,8 @@ internal sealed class ProcessTransport : IQoderTransport
     private const string SetsidPath = "/usr/bin/setsid";
 
     private readonly Process _process;
+    private static readonly TimeSpan StderrDrainBound = TimeSpan.FromMilliseconds(500);
+
     private readonly ILogger _logger;
     private readonly int _maxLineBytes;
     private readonly TimeSpan _shutdownGrace;
@@ -37,8 +39,8 @@ internal sealed class ProcessTransport : IQoderTransport
         _killGrace = options.KillGracePeriod;
         _stdin = process.StandardInput.BaseStream;
         ProcessId = process.Id;
-        Exited = WaitForExitCodeAsync();
         _stderrPump = PumpStderrAsync(options.Stderr);
+        Exited = WaitForExitCodeAsync();
     }
 
     public int? ProcessId { get; }
@@ -292,6 +294,10 @@ internal sealed class ProcessTransport : IQoderTransport
         await _process.WaitForExitAsync().ConfigureAwait(false);
         var code = _process.ExitCode;
         SdkLog.Exited(_logger, _process.Id, code);
+
+        // Exit can be seen before the last stderr bytes are read, and exit errors quote that tail. A grandchild
+        // holding the pipe open must not delay the exit for long.
+        await Task.WhenAny(_stderrPump, Task.Delay(StderrDrainBound)).ConfigureAwait(false);
         return code;
     }
 
