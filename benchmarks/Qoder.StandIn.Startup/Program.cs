@@ -2,29 +2,34 @@ using System.Diagnostics;
 using System.Globalization;
 using Qoder.AgentSdk.Testing;
 
-// Start-up latency of the stand-in run as `dotnet <dll>` (what a client does), two measurements taken alternately so that
-// machine load hits both alike:
+// Start-up latency of the stand-in, two measurements taken alternately so that machine load hits both alike:
 //   init:    spawn -> `initialize` written -> `system/init` line read;
-//   version: spawn -> `--version` printed -> exit (process + runtime start, argument and scenario parsing: the floor).
-// Usage: Qoder.StandIn.Startup [runs] [other stand-in dll ...]; extra dlls (for example a copy of an older build) are
-// measured in the same rotation, so the figures compare under the same load.
+//   version: spawn -> `--version` printed -> exit (process and runtime start, argument and scenario parsing: the floor).
+// Measured side by side: the stand-in StandInLaunch picks (the native qodercli-standin where it was built), the
+// assembly run as `dotnet Qoder.AgentSdk.Testing.dll`, and any extra stand-ins named on the command line.
+// Usage: Qoder.StandIn.Startup [runs] [other stand-in (dll or executable) ...]
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 25;
 const string Initialize = "{\"type\":\"control_request\",\"request_id\":\"init-1\",\"request\":{\"subtype\":\"initialize\"}}";
 var work = Directory.CreateTempSubdirectory("standin-bench-").FullName;
 var launch = StandInLaunch.Prepare(QoderScenario.Create(), work);
 try
 {
-    var dlls = new List<string> { launch.CliPath };
-    dlls.AddRange(args.Skip(1).Select(Path.GetFullPath));
+    var standIns = new List<string> { launch.CliPath };
+    if (launch.IsNative)
+    {
+        standIns.Add(typeof(StandInLaunch).Assembly.Location);
+    }
 
-    var init = dlls.Select(_ => new List<double>()).ToArray();
-    var version = dlls.Select(_ => new List<double>()).ToArray();
+    standIns.AddRange(args.Skip(1).Select(Path.GetFullPath));
+
+    var init = standIns.Select(_ => new List<double>()).ToArray();
+    var version = standIns.Select(_ => new List<double>()).ToArray();
     for (var i = -1; i < runs; i++)
     {
-        for (var d = 0; d < dlls.Count; d++)
+        for (var d = 0; d < standIns.Count; d++)
         {
-            var initMs = await MeasureInitAsync(dlls[d]);
-            var versionMs = await MeasureVersionAsync(dlls[d]);
+            var initMs = await MeasureInitAsync(standIns[d]);
+            var versionMs = await MeasureVersionAsync(standIns[d]);
             if (i >= 0)
             {
                 // Run -1 warms the disk cache.
@@ -35,11 +40,11 @@ try
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs} alternating runs, load average {LoadAverage()}"));
-    for (var d = 0; d < dlls.Count; d++)
+    for (var d = 0; d < standIns.Count; d++)
     {
         init[d].Sort();
         version[d].Sort();
-        var name = d == 0 ? "stand-in" : $"extra {d} ({dlls[d]})";
+        var name = $"{Path.GetFileName(standIns[d])}{(d == 0 ? " (StandInLaunch.CliPath)" : string.Empty)}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: spawn -> system/init median {Percentile(init[d], 0.5):F1} ms, p90 {Percentile(init[d], 0.9):F1} ms, min {init[d][0]:F1} ms; "
             + $"--version median {Percentile(version[d], 0.5):F1} ms, p90 {Percentile(version[d], 0.9):F1} ms; "
@@ -65,9 +70,9 @@ static string LoadAverage()
     }
 }
 
-ProcessStartInfo StartInfo(string dll, params string[] cliArgs)
+ProcessStartInfo StartInfo(string standIn, params string[] cliArgs)
 {
-    var info = new ProcessStartInfo("dotnet")
+    var info = new ProcessStartInfo(standIn.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : standIn)
     {
         RedirectStandardInput = true,
         RedirectStandardOutput = true,
@@ -75,7 +80,11 @@ ProcessStartInfo StartInfo(string dll, params string[] cliArgs)
         UseShellExecute = false,
         WorkingDirectory = work,
     };
-    info.ArgumentList.Add(dll);
+    if (info.FileName == "dotnet")
+    {
+        info.ArgumentList.Add(standIn);
+    }
+
     foreach (var arg in cliArgs)
     {
         info.ArgumentList.Add(arg);
@@ -89,9 +98,9 @@ ProcessStartInfo StartInfo(string dll, params string[] cliArgs)
     return info;
 }
 
-async Task<double> MeasureInitAsync(string dll)
+async Task<double> MeasureInitAsync(string standIn)
 {
-    var info = StartInfo(dll, "--print", "--output-format", "stream-json", "--input-format", "stream-json");
+    var info = StartInfo(standIn, "--print", "--output-format", "stream-json", "--input-format", "stream-json");
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
     try
@@ -120,9 +129,9 @@ async Task<double> MeasureInitAsync(string dll)
     }
 }
 
-async Task<double> MeasureVersionAsync(string dll)
+async Task<double> MeasureVersionAsync(string standIn)
 {
-    var info = StartInfo(dll, "--version");
+    var info = StartInfo(standIn, "--version");
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
     try

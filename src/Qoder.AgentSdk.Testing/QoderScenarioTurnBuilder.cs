@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -43,6 +44,8 @@ public sealed class QoderScenarioTurnBuilder
     /// <param name="input">Tool input object.</param>
     /// <param name="result">Tool output text for built-in tools.</param>
     /// <returns>This builder.</returns>
+    [RequiresUnreferencedCode("Serializes the input object by reflection; pass a JsonObject in trimmed or native AOT code.")]
+    [RequiresDynamicCode("Serializes the input object by reflection; pass a JsonObject in trimmed or native AOT code.")]
     public QoderScenarioTurnBuilder ToolUse(string name, object input, string? result = null)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +9,7 @@ namespace Qoder.AgentSdk.Testing;
 /// <summary>
 /// The stand-in CLI: behaves as <c>qodercli --print --output-format stream-json --input-format stream-json</c> for a scenario
 /// read from <c>QODER_STANDIN_SCENARIO</c>, recording to <c>QODER_STANDIN_RECORD</c>. Runs as a process
-/// (<c>dotnet Qoder.AgentSdk.Testing.dll …</c>) or in-process through <see cref="RunAsync"/>.
+/// (the native <c>qodercli-standin</c>, or <c>dotnet Qoder.AgentSdk.Testing.dll …</c>) or in-process through <see cref="RunAsync"/>.
 /// </summary>
 public static class StandInCli
 {
@@ -27,7 +28,9 @@ public static class StandInCli
         ArgumentNullException.ThrowIfNull(environment);
         var cli = CliArguments.Parse(args);
         var cwd = cli.Get("cwd") is { Length: > 0 } dir ? Path.GetFullPath(dir) : Directory.GetCurrentDirectory();
-        using var record = environment.GetValueOrDefault(StandInLaunch.RecordVariable) is { Length: > 0 } recordPath ? new RecordWriter(recordPath) : null;
+        using var record = environment.GetValueOrDefault(StandInLaunch.RecordVariable) is { Length: > 0 } recordPath
+            ? new RecordWriter(recordPath.Replace(StandInLaunch.ProcessIdPlaceholder, Environment.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            : null;
         record?.Write("start", new JsonObject
         {
             ["pid"] = Environment.ProcessId,

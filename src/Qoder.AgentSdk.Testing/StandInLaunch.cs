@@ -1,13 +1,25 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
 namespace Qoder.AgentSdk.Testing;
 
-/// <summary>How to start the stand-in for a scenario: run <see cref="CliPath"/> with <c>dotnet</c> and overlay <see cref="Environment"/>.</summary>
+/// <summary>How to start the stand-in for a scenario: run <see cref="CliPath"/> and overlay <see cref="Environment"/>.</summary>
 public sealed class StandInLaunch
 {
+    /// <summary>File name of the natively compiled stand-in, built beside the assembly where the toolchain allows.</summary>
+    public const string NativeFileName = "qodercli-standin";
+
     /// <summary>Environment variable holding the scenario file path.</summary>
     public const string ScenarioVariable = "QODER_STANDIN_SCENARIO";
 
-    /// <summary>Environment variable holding the record file path.</summary>
+    /// <summary>
+    /// Environment variable holding the record file path. A <see cref="ProcessIdPlaceholder"/> in it is replaced by the
+    /// stand-in's process id, so that the processes of a pool record into files of their own.
+    /// </summary>
     public const string RecordVariable = "QODER_STANDIN_RECORD";
+
+    /// <summary>The placeholder in a <see cref="RecordVariable"/> path that each stand-in replaces by its process id.</summary>
+    public const string ProcessIdPlaceholder = "{pid}";
 
     private StandInLaunch(string cliPath, IReadOnlyDictionary<string, string> environment, string scenarioPath, string recordPath)
     {
@@ -17,8 +29,15 @@ public sealed class StandInLaunch
         RecordPath = recordPath;
     }
 
-    /// <summary>The stand-in assembly (<c>Qoder.AgentSdk.Testing.dll</c>); start it as <c>dotnet &lt;CliPath&gt; &lt;args&gt;</c>.</summary>
+    /// <summary>
+    /// The stand-in to start: the native <see cref="NativeFileName"/> beside the assembly when it was built (it starts
+    /// several times faster), otherwise the assembly <c>Qoder.AgentSdk.Testing.dll</c>, started as
+    /// <c>dotnet &lt;CliPath&gt; &lt;args&gt;</c>. <c>QoderAgentOptions.CliPath</c> takes either.
+    /// </summary>
     public string CliPath { get; }
+
+    /// <summary>Whether <see cref="CliPath"/> is the native stand-in rather than the assembly.</summary>
+    public bool IsNative => !CliPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Variables to add to the child's environment.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
@@ -41,8 +60,7 @@ public sealed class StandInLaunch
         var scenarioPath = Path.GetFullPath(Path.Combine(workDirectory, $"standin-scenario-{id}.json"));
         var recordPath = Path.GetFullPath(Path.Combine(workDirectory, $"standin-record-{id}.jsonl"));
         scenario.Save(scenarioPath);
-        var cliPath = typeof(StandInLaunch).Assembly.Location;
-        EnsureRuntimeConfig(cliPath);
+        var cliPath = ResolveCliPath();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ScenarioVariable] = scenarioPath,
@@ -51,9 +69,55 @@ public sealed class StandInLaunch
         return new StandInLaunch(cliPath, environment, scenarioPath, recordPath);
     }
 
+    /// <summary>A start description for the stand-in with <paramref name="arguments"/>, standard streams redirected and <see cref="Environment"/> applied.</summary>
+    /// <param name="arguments">The qodercli argv to pass.</param>
+    /// <returns>The start description; the caller may adjust it before starting the process.</returns>
+    public ProcessStartInfo CreateStartInfo(IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var info = new ProcessStartInfo(IsNative ? CliPath : "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (!IsNative)
+        {
+            info.ArgumentList.Add(CliPath);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
+    }
+
     /// <summary>Reads what the stand-in recorded so far.</summary>
     /// <returns>The recording.</returns>
     public StandInRecording ReadRecording() => StandInRecording.Load(RecordPath);
+
+    // Only a test process, which loads this assembly from disk, prepares launches; the native stand-in never does.
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Never called in a single-file or native stand-in.")]
+    private static string ResolveCliPath()
+    {
+        var assembly = typeof(StandInLaunch).Assembly.Location;
+        var native = Path.Combine(Path.GetDirectoryName(assembly)!, NativeFileName);
+        if (File.Exists(native))
+        {
+            return native;
+        }
+
+        EnsureRuntimeConfig(assembly);
+        return assembly;
+    }
 
     // A package consumer's bin folder gets the assembly but not its runtimeconfig.json, without which `dotnet <dll>` refuses to run.
     private static void EnsureRuntimeConfig(string assemblyPath)

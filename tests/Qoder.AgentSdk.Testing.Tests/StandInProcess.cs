@@ -5,7 +5,7 @@ using System.Threading.Channels;
 
 namespace Qoder.AgentSdk.Testing.Tests;
 
-/// <summary>Runs the stand-in as a real child process (<c>dotnet &lt;dll&gt;</c>) speaking raw JSON lines.</summary>
+/// <summary>Runs the stand-in as a real child process (native, or <c>dotnet &lt;dll&gt;</c>) speaking raw JSON lines.</summary>
 internal sealed class StandInProcess : IAsyncDisposable
 {
     public static readonly string[] StreamJsonArgs = ["--print", "--output-format", "stream-json", "--input-format", "stream-json"];
@@ -49,37 +49,28 @@ internal sealed class StandInProcess : IAsyncDisposable
         }
     }
 
-    public static StandInProcess Start(QoderScenario scenario, IEnumerable<string>? extraArgs = null, IDictionary<string, string?>? environment = null, bool streamJsonArgs = true)
+    /// <summary>Starts the stand-in <see cref="StandInLaunch"/> picks, or with <paramref name="assembly"/> the assembly under dotnet.</summary>
+    public static StandInProcess Start(QoderScenario scenario, IEnumerable<string>? extraArgs = null, IDictionary<string, string?>? environment = null, bool streamJsonArgs = true, bool assembly = false)
     {
         var work = Directory.CreateTempSubdirectory("standin-test-").FullName;
         var launch = StandInLaunch.Prepare(scenario, work);
-        var info = new ProcessStartInfo("dotnet")
+        var arguments = (streamJsonArgs ? StreamJsonArgs : []).Concat(extraArgs ?? []);
+        var replaceNative = assembly && launch.IsNative;
+        var info = launch.CreateStartInfo(replaceNative ? arguments.Prepend(typeof(StandInLaunch).Assembly.Location) : arguments);
+        if (replaceNative)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = work,
-        };
-        info.ArgumentList.Add(launch.CliPath);
-        foreach (var arg in (streamJsonArgs ? StreamJsonArgs : []).Concat(extraArgs ?? []))
-        {
-            info.ArgumentList.Add(arg);
+            info.FileName = "dotnet";
         }
 
+        info.WorkingDirectory = work;
         info.Environment.Remove("QODER_AGENT_SDK_ENTRYPOINT");
         info.Environment["HOME"] = work;
-        foreach (var (key, value) in launch.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             info.Environment[key] = value;
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the stand-in did not start");
         return new StandInProcess(process, launch, work);
     }
 

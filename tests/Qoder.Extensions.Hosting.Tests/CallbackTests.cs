@@ -214,7 +214,7 @@ public sealed class CallbackTests : IDisposable
 
     private List<StandInRecording> Recordings() => _launch is null
         ? []
-        : [.. Directory.EnumerateFiles(_work, Path.GetFileName(_launch.RecordPath) + ".*").Select(StandInRecording.Load)];
+        : [.. StandInPerProcessRecords.RecordFiles(_launch).Select(StandInRecording.Load)];
 
     private IHost BuildHost(QoderScenario scenario, Action<IQoderAgentBuilder> callbacks, int maxSize = 1)
     {
@@ -227,17 +227,7 @@ public sealed class CallbackTests : IDisposable
         builder.Services.AddScoped<RunScope>();
         var agent = builder.AddQoderAgent(o =>
         {
-            o.CliPath = launch.CliPath;
-
-            // One record per process (named by its pid; exec keeps the pid), so that each can be checked to be gone.
-            o.Executable = "/bin/sh";
-            o.ExecutableArgs.Add("-c");
-            o.ExecutableArgs.Add("QODER_STANDIN_RECORD=\"$QODER_STANDIN_RECORD.$$\" exec dotnet \"$0\" \"$@\"");
-            o.WorkingDirectory = _work;
-            foreach (var (name, value) in launch.Environment)
-            {
-                o.Environment[name] = value;
-            }
+            StandInPerProcessRecords.Apply(o, launch, _work);
         }).ConfigurePool(p =>
         {
             p.MinIdle = 0;

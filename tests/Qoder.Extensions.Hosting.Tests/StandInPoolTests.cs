@@ -228,18 +228,7 @@ public sealed class StandInPoolTests : IDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown ?? TimeSpan.FromSeconds(30));
         builder.AddQoderAgent(o =>
         {
-            o.CliPath = launch.CliPath;
-
-            // The stand-in's record is not safe for concurrent appends, so each process gets its own (named by its pid;
-            // exec keeps the pid).
-            o.Executable = "/bin/sh";
-            o.ExecutableArgs.Add("-c");
-            o.ExecutableArgs.Add("QODER_STANDIN_RECORD=\"$QODER_STANDIN_RECORD.$$\" exec dotnet \"$0\" \"$@\"");
-            o.WorkingDirectory = _work;
-            foreach (var (name, value) in launch.Environment)
-            {
-                o.Environment[name] = value;
-            }
+            StandInPerProcessRecords.Apply(o, launch, _work);
         }).ConfigurePool(pool);
         return builder.Build();
     }
@@ -257,7 +246,7 @@ public sealed class StandInPoolTests : IDisposable
             return [];
         }
 
-        foreach (var path in Directory.EnumerateFiles(_work, Path.GetFileName(_launch.RecordPath) + ".*"))
+        foreach (var path in StandInPerProcessRecords.RecordFiles(_launch))
         {
             int? pid = null;
             var grandchildren = new List<int>();

@@ -563,7 +563,7 @@ internal sealed partial class StandInSession
         })).ConfigureAwait(false);
         lock (state.Gate)
         {
-            state.Denials.Add(new JsonObject
+            state.Denials.Add((JsonNode)new JsonObject
             {
                 ["tool_name"] = name,
                 ["tool_use_id"] = id,

@@ -672,7 +672,7 @@ internal sealed partial class StandInSession : IDisposable
                 var servers = new JsonArray();
                 foreach (var server in _mcpServers)
                 {
-                    servers.Add(new JsonObject
+                    servers.Add((JsonNode)new JsonObject
                     {
                         ["name"] = server.Name,
                         ["status"] = server.Status,
@@ -845,10 +845,10 @@ internal sealed partial class StandInSession : IDisposable
         {
             foreach (var tool in server.Tools)
             {
-                tools.Add($"mcp__{server.Name}__{Wire.Str(tool["name"])}");
+                tools.Add((JsonNode)$"mcp__{server.Name}__{Wire.Str(tool["name"])}");
             }
 
-            servers.Add(new JsonObject { ["name"] = server.Name, ["status"] = server.Status });
+            servers.Add((JsonNode)new JsonObject { ["name"] = server.Name, ["status"] = server.Status });
         }
 
         return new JsonObject
