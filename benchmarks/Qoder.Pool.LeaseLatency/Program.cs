@@ -13,46 +13,62 @@ using Qoder.RealCli.Testing;
 
 // Lease latency of a warm pool (CreateSessionAsync call -> SendAsync of the prompt completed) at 1, 8 and 32 concurrent
 // callers, beside the cold start (spawn -> initialize answered) of the stand-in and of the real qodercli (route A).
+// With --isolate, the benchmark (every thread: it restarts itself under taskset) runs on CPU 0 and the CLI processes
+// on the other CPUs, so that stand-ins answering the first prompts of a round do not take the CPU from the callers
+// still being measured.
 // Usage: dotnet run -c Release --project benchmarks/Qoder.Pool.LeaseLatency [-- --levels 1,8,32 --samples 300
-//        --min-rounds 20 --standin-cold 10 --real-cold 3]
+//        --min-rounds 20 --standin-cold 10 --real-cold 3 --isolate]
+const string IsolatedVariable = "QODER_LEASE_BENCH_ON_CPU0";
 var settings = Settings.Parse(args);
+if (settings.Isolate && Environment.GetEnvironmentVariable(IsolatedVariable) is null)
+{
+    return await RestartOnCpu0Async(args);
+}
+
+// Under taskset the runtime sees one CPU; the restarted process is told how many the machine has.
+var cpus = int.TryParse(Environment.GetEnvironmentVariable(IsolatedVariable), CultureInfo.InvariantCulture, out var total) ? total : Environment.ProcessorCount;
+
 var work = Directory.CreateTempSubdirectory("qoder-lease-bench-").FullName;
 try
 {
     var launch = StandInLaunch.Prepare(QoderScenario.Create(), work);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {cpus} cores, {Environment.OSVersion}, .NET {Environment.Version}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stand-in: {launch.CliPath}{(settings.Isolate ? " (isolated: benchmark on CPU 0, stand-ins on the others)" : string.Empty)}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average before: {LoadAverage()}"));
+    var standInPath = settings.Isolate && !OperatingSystem.IsWindows() ? OffCpu0(launch.CliPath, work, cpus) : launch.CliPath;
 
-    var levels = new List<(int Callers, int Rounds, double[] Samples)>();
+    var levels = new List<(int Callers, int Rounds, double[] Samples, double[] Acquire)>();
     foreach (var callers in settings.Levels)
     {
         var rounds = Math.Max(settings.MinRounds, (int)Math.Ceiling(settings.Samples / (double)callers));
-        var samples = await LeaseLatencyAsync(launch, work, callers, rounds);
-        levels.Add((callers, rounds, samples));
+        var (samples, acquire) = await LeaseLatencyAsync(launch, standInPath, work, callers, rounds);
+        levels.Add((callers, rounds, samples, acquire));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {callers} caller(s): {rounds} rounds, {samples.Length} samples, median {Median(samples):F3} ms, p99 {Percentile(samples, 0.99):F3} ms"));
     }
 
-    var standIn = await ColdStartsAsync(settings.StandInColdRuns, () => StandInOptions(launch, work));
+    var standIn = await ColdStartsAsync(settings.StandInColdRuns, () => StandInOptions(launch, standInPath, work));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stand-in cold start: median {Median(standIn):F1} ms"));
-    var cliPath = await QoderCliInstaller.EnsureInstalledAsync();
+    var installed = await QoderCliInstaller.EnsureInstalledAsync();
+    var cliPath = settings.Isolate && !OperatingSystem.IsWindows() ? OffCpu0(installed, work, cpus) : installed;
     var real = await ColdStartsAsync(settings.RealColdRuns, () => RouteAOptions(cliPath, work));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average after: {LoadAverage()}"));
 
     Console.WriteLine();
     Console.WriteLine("| Measurement | Samples | Median (ms) | p90 (ms) | p99 (ms) | Max (ms) |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    foreach (var (callers, rounds, samples) in levels)
+    foreach (var (callers, rounds, samples, acquire) in levels)
     {
         Row($"Lease, warm pool, {callers} concurrent caller(s) ({rounds} rounds)", samples);
+        Row($"  of which CreateSessionAsync, {callers} caller(s)", acquire);
     }
 
     Row("Cold start, stand-in (spawn -> initialize answered)", standIn);
     Row("Cold start, real qodercli 1.1.52 route A", real);
     Console.WriteLine();
-    foreach (var (callers, _, samples) in levels)
+    foreach (var (callers, _, samples, _) in levels)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Ratio cold start / lease median at {callers} caller(s): stand-in {Median(standIn) / Median(samples):N0}x, real CLI {Median(real) / Median(samples):N0}x"));
+            $"Ratio cold start / lease median at {callers} caller(s): stand-in {Ratio(standIn, samples)}, real CLI {Ratio(real, samples)}"));
     }
 }
 finally
@@ -60,16 +76,23 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-static void Row(string name, double[] samples) =>
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {samples.Length} | {Median(samples):F3} | {Percentile(samples, 0.9):F3} | {Percentile(samples, 0.99):F3} | {samples.Max():F3} |"));
+return 0;
 
-static async Task<double[]> LeaseLatencyAsync(StandInLaunch launch, string work, int callers, int rounds)
+static void Row(string name, double[] samples)
+{
+    if (samples.Length > 0)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {samples.Length} | {Median(samples):F3} | {Percentile(samples, 0.9):F3} | {Percentile(samples, 0.99):F3} | {samples.Max():F3} |"));
+    }
+}
+
+static async Task<(double[] Samples, double[] Acquire)> LeaseLatencyAsync(StandInLaunch launch, string standInPath, string work, int callers, int rounds)
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders();
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
-    builder.AddQoderAgent(o => Apply(StandInOptions(launch, work), o)).ConfigurePool(p =>
+    builder.AddQoderAgent(o => Apply(StandInOptions(launch, standInPath, work), o)).ConfigurePool(p =>
     {
         p.MinIdle = callers;
         p.MaxSize = callers;
@@ -80,6 +103,7 @@ static async Task<double[]> LeaseLatencyAsync(StandInLaunch launch, string work,
     var pool = host.Services.GetRequiredKeyedService<QoderProcessPool>(string.Empty);
     var sessions = host.Services.GetRequiredService<IQoderSessionFactory>();
     var samples = new List<double>(callers * rounds);
+    var acquire = new List<double>(callers * rounds);
     try
     {
         // One unmeasured round warms the JIT on the lease and write paths.
@@ -93,9 +117,10 @@ static async Task<double[]> LeaseLatencyAsync(StandInLaunch launch, string work,
             if (round >= 0)
             {
                 samples.AddRange(results.Select(r => r.Milliseconds));
+                acquire.AddRange(results.Select(r => r.AcquireMilliseconds));
             }
 
-            foreach (var (session, _) in results)
+            foreach (var (session, _, _) in results)
             {
                 await session.DisposeAsync();
             }
@@ -106,16 +131,17 @@ static async Task<double[]> LeaseLatencyAsync(StandInLaunch launch, string work,
         await host.StopAsync();
     }
 
-    return [.. samples];
+    return ([.. samples], [.. acquire]);
 }
 
-static async Task<(IQoderSession Session, double Milliseconds)> LeaseAsync(IQoderSessionFactory sessions, Task gate)
+static async Task<(IQoderSession Session, double Milliseconds, double AcquireMilliseconds)> LeaseAsync(IQoderSessionFactory sessions, Task gate)
 {
     await gate;
     var started = Stopwatch.GetTimestamp();
     var session = await sessions.CreateSessionAsync();
+    var acquired = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     await session.SendAsync("What is 2 + 2?");
-    return (session, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    return (session, Stopwatch.GetElapsedTime(started).TotalMilliseconds, acquired);
 }
 
 // Fully warm: every process initialised and idle, and the processes retired by the previous round gone, so that their
@@ -151,9 +177,9 @@ static async Task<double[]> ColdStartsAsync(int runs, Func<QoderAgentOptions> op
     return [.. samples];
 }
 
-static QoderAgentOptions StandInOptions(StandInLaunch launch, string work)
+static QoderAgentOptions StandInOptions(StandInLaunch launch, string standInPath, string work)
 {
-    var options = new QoderAgentOptions { CliPath = launch.CliPath, WorkingDirectory = work, Auth = QoderAuth.Headless() };
+    var options = new QoderAgentOptions { CliPath = standInPath, WorkingDirectory = work, Auth = QoderAuth.Headless() };
     foreach (var (name, value) in launch.Environment)
     {
         // The stand-in's record is written by every process; the benchmark does not need it.
@@ -164,6 +190,50 @@ static QoderAgentOptions StandInOptions(StandInLaunch launch, string work)
     }
 
     return options;
+}
+
+static async Task<int> RestartOnCpu0Async(string[] args)
+{
+    if (!OperatingSystem.IsLinux() || Environment.ProcessorCount < 2 || !File.Exists("/usr/bin/taskset"))
+    {
+        throw new PlatformNotSupportedException("--isolate needs Linux, two or more CPUs and /usr/bin/taskset.");
+    }
+
+    var info = new ProcessStartInfo("/usr/bin/taskset") { UseShellExecute = false };
+    info.ArgumentList.Add("-c");
+    info.ArgumentList.Add("0");
+    info.ArgumentList.Add(Environment.ProcessPath!);
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+    {
+        info.ArgumentList.Add(typeof(Settings).Assembly.Location);
+    }
+
+    foreach (var arg in args)
+    {
+        info.ArgumentList.Add(arg);
+    }
+
+    info.Environment[IsolatedVariable] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+    using var process = Process.Start(info)!;
+    await process.WaitForExitAsync();
+    return process.ExitCode;
+}
+
+// A launcher that runs a CLI (native, .dll or script) on every CPU but CPU 0; it costs one sh and one taskset exec.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+static string OffCpu0(string cli, string work, int cpus)
+{
+    var runner = Path.GetExtension(cli).ToLowerInvariant() switch
+    {
+        ".dll" => "dotnet ",
+        ".js" or ".mjs" => "node ",
+        _ => string.Empty,
+    };
+    var launcher = Path.Combine(work, $"off-cpu0-{Path.GetFileNameWithoutExtension(cli)}.sh");
+    File.WriteAllText(launcher, string.Create(CultureInfo.InvariantCulture,
+        $"#!/bin/sh\nexec /usr/bin/taskset -c 1-{cpus - 1} {runner}'{cli}' \"$@\"\n"));
+    File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    return launcher;
 }
 
 // Route A of protocol/REAL-CLI-OFFLINE.md, as in the real-CLI tests: headless, external auth, a scripted model.
@@ -198,6 +268,9 @@ static void Apply(QoderAgentOptions from, QoderAgentOptions to)
     }
 }
 
+static string Ratio(double[] cold, double[] lease) =>
+    cold.Length == 0 ? "not measured" : string.Create(CultureInfo.InvariantCulture, $"{Median(cold) / Median(lease):N0}x");
+
 static double Median(double[] samples) => Percentile(samples, 0.5);
 
 static double Percentile(double[] samples, double p)
@@ -208,22 +281,28 @@ static double Percentile(double[] samples, double p)
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
-internal sealed record Settings(int[] Levels, int Samples, int MinRounds, int StandInColdRuns, int RealColdRuns)
+internal sealed record Settings(int[] Levels, int Samples, int MinRounds, int StandInColdRuns, int RealColdRuns, bool Isolate)
 {
     public static Settings Parse(string[] args)
     {
-        var settings = new Settings([1, 8, 32], 300, 20, 10, 3);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var settings = new Settings([1, 8, 32], 300, 20, 10, 3, Isolate: false);
+        for (var i = 0; i < args.Length; i++)
         {
-            var value = args[i + 1];
-            settings = args[i] switch
+            if (args[i] == "--isolate")
+            {
+                settings = settings with { Isolate = true };
+                continue;
+            }
+
+            var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            settings = args[i - 1] switch
             {
                 "--levels" => settings with { Levels = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--samples" => settings with { Samples = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--min-rounds" => settings with { MinRounds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--standin-cold" => settings with { StandInColdRuns = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--real-cold" => settings with { RealColdRuns = int.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+                _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }
 

@@ -5,8 +5,9 @@ using Qoder.AgentSdk.Testing;
 // Start-up latency of the stand-in, two measurements taken alternately so that machine load hits both alike:
 //   init:    spawn -> `initialize` written -> `system/init` line read;
 //   version: spawn -> `--version` printed -> exit (process and runtime start, argument and scenario parsing: the floor).
-// Measured side by side: the stand-in StandInLaunch picks (the native qodercli-standin where it was built), the
-// assembly run as `dotnet Qoder.AgentSdk.Testing.dll`, and any extra stand-ins named on the command line.
+// Measured side by side: the stand-in StandInLaunch picks (the native qodercli-standin where it was built), the same
+// pinned to one CPU (taskset -c 0, as in a one-CPU container), the assembly run as `dotnet Qoder.AgentSdk.Testing.dll`,
+// and any extra stand-ins named on the command line.
 // Usage: Qoder.StandIn.Startup [runs] [other stand-in (dll or executable) ...]
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 25;
 const string Initialize = "{\"type\":\"control_request\",\"request_id\":\"init-1\",\"request\":{\"subtype\":\"initialize\"}}";
@@ -14,13 +15,18 @@ var work = Directory.CreateTempSubdirectory("standin-bench-").FullName;
 var launch = StandInLaunch.Prepare(QoderScenario.Create(), work);
 try
 {
-    var standIns = new List<string> { launch.CliPath };
+    var standIns = new List<(string Name, string[] Command)> { ("StandInLaunch.CliPath: " + Path.GetFileName(launch.CliPath), Command(launch.CliPath)) };
     if (launch.IsNative)
     {
-        standIns.Add(typeof(StandInLaunch).Assembly.Location);
+        if (File.Exists("/usr/bin/taskset"))
+        {
+            standIns.Add(("qodercli-standin on one CPU", ["/usr/bin/taskset", "-c", "0", launch.CliPath]));
+        }
+
+        standIns.Add(("dotnet Qoder.AgentSdk.Testing.dll", Command(typeof(StandInLaunch).Assembly.Location)));
     }
 
-    standIns.AddRange(args.Skip(1).Select(Path.GetFullPath));
+    standIns.AddRange(args.Skip(1).Select(Path.GetFullPath).Select(path => (path, Command(path))));
 
     var init = standIns.Select(_ => new List<double>()).ToArray();
     var version = standIns.Select(_ => new List<double>()).ToArray();
@@ -28,8 +34,8 @@ try
     {
         for (var d = 0; d < standIns.Count; d++)
         {
-            var initMs = await MeasureInitAsync(standIns[d]);
-            var versionMs = await MeasureVersionAsync(standIns[d]);
+            var initMs = await MeasureInitAsync(standIns[d].Command);
+            var versionMs = await MeasureVersionAsync(standIns[d].Command);
             if (i >= 0)
             {
                 // Run -1 warms the disk cache.
@@ -44,7 +50,7 @@ try
     {
         init[d].Sort();
         version[d].Sort();
-        var name = $"{Path.GetFileName(standIns[d])}{(d == 0 ? " (StandInLaunch.CliPath)" : string.Empty)}";
+        var name = standIns[d].Name;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name}: spawn -> system/init median {Percentile(init[d], 0.5):F1} ms, p90 {Percentile(init[d], 0.9):F1} ms, min {init[d][0]:F1} ms; "
             + $"--version median {Percentile(version[d], 0.5):F1} ms, p90 {Percentile(version[d], 0.9):F1} ms; "
@@ -70,9 +76,11 @@ static string LoadAverage()
     }
 }
 
-ProcessStartInfo StartInfo(string standIn, params string[] cliArgs)
+static string[] Command(string standIn) => standIn.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", standIn] : [standIn];
+
+ProcessStartInfo StartInfo(string[] command, params string[] cliArgs)
 {
-    var info = new ProcessStartInfo(standIn.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : standIn)
+    var info = new ProcessStartInfo(command[0])
     {
         RedirectStandardInput = true,
         RedirectStandardOutput = true,
@@ -80,12 +88,7 @@ ProcessStartInfo StartInfo(string standIn, params string[] cliArgs)
         UseShellExecute = false,
         WorkingDirectory = work,
     };
-    if (info.FileName == "dotnet")
-    {
-        info.ArgumentList.Add(standIn);
-    }
-
-    foreach (var arg in cliArgs)
+    foreach (var arg in command.Skip(1).Concat(cliArgs))
     {
         info.ArgumentList.Add(arg);
     }
@@ -98,9 +101,9 @@ ProcessStartInfo StartInfo(string standIn, params string[] cliArgs)
     return info;
 }
 
-async Task<double> MeasureInitAsync(string standIn)
+async Task<double> MeasureInitAsync(string[] command)
 {
-    var info = StartInfo(standIn, "--print", "--output-format", "stream-json", "--input-format", "stream-json");
+    var info = StartInfo(command, "--print", "--output-format", "stream-json", "--input-format", "stream-json");
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
     try
@@ -129,9 +132,9 @@ async Task<double> MeasureInitAsync(string standIn)
     }
 }
 
-async Task<double> MeasureVersionAsync(string standIn)
+async Task<double> MeasureVersionAsync(string[] command)
 {
-    var info = StartInfo(standIn, "--version");
+    var info = StartInfo(command, "--version");
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info)!;
     try

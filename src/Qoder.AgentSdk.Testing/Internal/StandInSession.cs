@@ -121,7 +121,11 @@ internal sealed partial class StandInSession : IDisposable
             if (!_exit.Task.IsCompleted && (!_sdkMode || await AuthenticateAsync().ConfigureAwait(false)))
             {
                 _ = WorkLoopAsync();
-                _ = ReadLoopAsync();
+
+                // Blocking reads on a thread of their own: stdin has no truly asynchronous read, and a thread-pool
+                // thread blocked in it would leave a one-CPU machine without a thread to write system/init until the
+                // pool grows (about half a second).
+                new Thread(ReadLoop) { IsBackground = true, Name = "stand-in stdin" }.Start();
             }
         }
         catch (OperationCanceledException)
@@ -252,20 +256,20 @@ internal sealed partial class StandInSession : IDisposable
 
     // ---------------------------------------------------------------- stdin
 
-    private async Task ReadLoopAsync()
+    private void ReadLoop()
     {
         var buffer = new byte[64 * 1024];
         var line = new ArrayBufferWriter<byte>(4096);
         try
         {
-            while (true)
+            while (!_lifetime.IsCancellationRequested)
             {
-                var read = await _stdin.ReadAsync(buffer, _lifetime.Token).ConfigureAwait(false);
+                var read = _stdin.Read(buffer);
                 if (read == 0)
                 {
                     if (line.WrittenCount > 0)
                     {
-                        await ProcessLineAsync(line.WrittenMemory).ConfigureAwait(false);
+                        ProcessLineAsync(line.WrittenMemory).GetAwaiter().GetResult();
                     }
 
                     OnEof();
@@ -277,7 +281,7 @@ internal sealed partial class StandInSession : IDisposable
                 while ((newline = span.Span.IndexOf((byte)'\n')) >= 0)
                 {
                     line.Write(span.Span[..newline]);
-                    await ProcessLineAsync(line.WrittenMemory).ConfigureAwait(false);
+                    ProcessLineAsync(line.WrittenMemory).GetAwaiter().GetResult();
                     line.ResetWrittenCount();
                     span = span[(newline + 1)..];
                 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
@@ -161,10 +162,13 @@ internal sealed class ProcessTransport : IQoderTransport
             throw new QoderProtocolException($"A frame of {line.Length} bytes exceeds the {_maxLineBytes}-byte line limit (QoderAgentOptions.MaxLineBytes); nothing was written.");
         }
 
+        // One write per line: the CLI reads whole lines, and a lease's latency is dominated by this call.
+        var framed = ArrayPool<byte>.Shared.Rent(line.Length + 1);
         try
         {
-            await _stdin.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-            await _stdin.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            line.Span.CopyTo(framed);
+            framed[line.Length] = (byte)'\n';
+            await _stdin.WriteAsync(framed.AsMemory(0, line.Length + 1), cancellationToken).ConfigureAwait(false);
             await _stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
@@ -174,6 +178,10 @@ internal sealed class ProcessTransport : IQoderTransport
                 Exited.IsCompleted ? Exited.Result : null,
                 StderrTail,
                 ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(framed);
         }
     }
 
