@@ -293,9 +293,15 @@ internal sealed partial class StandInSession : IDisposable
         {
             // Exiting.
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             OnEof();
+        }
+        catch (Exception ex)
+        {
+            // An exception escaping a thread would end the host process, which in-process is the test run itself.
+            WriteStderrAsync($"stand-in: reading stdin failed: {ex}\n").GetAwaiter().GetResult();
+            RequestExit(70, "stdin_reader_failed");
         }
     }
 

@@ -15,9 +15,9 @@ internal sealed class ProcessTransport : IQoderTransport
 {
     private const string SetsidPath = "/usr/bin/setsid";
 
-    private readonly Process _process;
     private static readonly TimeSpan StderrDrainBound = TimeSpan.FromMilliseconds(500);
 
+    private readonly Process _process;
     private readonly ILogger _logger;
     private readonly int _maxLineBytes;
     private readonly TimeSpan _shutdownGrace;
