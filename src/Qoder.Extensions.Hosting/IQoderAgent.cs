@@ -13,12 +13,12 @@ public interface IQoderAgent
     /// <param name="options">What the run changes from the agent's options.</param>
     /// <param name="cancellationToken">Interrupts the turn (then kills the process if it does not stop); surfaces as <see cref="OperationCanceledException"/>.</param>
     /// <returns>The text, result message, usage and session id.</returns>
-    Task<QoderRunResult> RunAsync(string prompt, QoderRunOptions? options = null, CancellationToken cancellationToken = default);
+    Task<QoderRunResult> RunAsync(string prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs a prompt and streams its messages up to and including the result. Only the start (up to the first message) is retried; nothing yielded is ever replayed.</summary>
     /// <param name="prompt">The prompt.</param>
     /// <param name="options">What the run changes from the agent's options.</param>
     /// <param name="cancellationToken">Interrupts the turn.</param>
     /// <returns>The messages.</returns>
-    IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderRunOptions? options = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -32,7 +32,7 @@ internal sealed class QoderAgent : IQoderAgent
 
     public string Name => _pool.Name;
 
-    public async Task<QoderRunResult> RunAsync(string prompt, QoderRunOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<QoderRunResult> RunAsync(string prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         using var activity = StartActivity(options);
@@ -44,7 +44,7 @@ internal sealed class QoderAgent : IQoderAgent
             var result = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Agent.RunAttemptAsync(ctx, state.Prompt, state.Options),
                 context,
-                (Agent: this, Prompt: prompt, Options: options?.ToSessionOptions())).ConfigureAwait(false);
+                (Agent: this, Prompt: prompt, Options: options)).ConfigureAwait(false);
             Complete(activity, result.Result, started);
             return result;
         }
@@ -59,7 +59,7 @@ internal sealed class QoderAgent : IQoderAgent
         }
     }
 
-    public async IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderRunOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderSessionOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         using var activity = StartActivity(options);
@@ -72,7 +72,7 @@ internal sealed class QoderAgent : IQoderAgent
             start = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.Agent.StartStreamAttemptAsync(ctx, state.Prompt, state.Options, state.CallerToken),
                 context,
-                (Agent: this, Prompt: prompt, Options: options?.ToSessionOptions(), CallerToken: cancellationToken)).ConfigureAwait(false);
+                (Agent: this, Prompt: prompt, Options: options, CallerToken: cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -225,7 +225,7 @@ internal sealed class QoderAgent : IQoderAgent
     private static bool Accepts(QoderMessage message, string uuid) =>
         message is not CommandLifecycleMessage lifecycle || string.Equals(lifecycle.CommandUuid, uuid, StringComparison.Ordinal);
 
-    private Activity? StartActivity(QoderRunOptions? options)
+    private Activity? StartActivity(QoderSessionOptions? options)
     {
         var activity = QoderActivitySource.Instance.StartActivity($"invoke_agent {_pool.DisplayName}", ActivityKind.Client);
         if (activity is not null)

@@ -85,7 +85,7 @@ public sealed class AcceptanceAndTelemetryTests
         ActivitySource.AddActivityListener(listener);
         await using var t = new TestServices();
 
-        await t.Agent.RunAsync("hello", new QoderRunOptions { Model = Model });
+        await t.Agent.RunAsync("hello", new QoderSessionOptions { Model = Model });
 
         var span = Assert.Single(spans);
         Assert.Equal("invoke_agent default", span.DisplayName);
