@@ -197,6 +197,43 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Trigger_matchers_follow_the_cli_list_word_and_regex_rules_and_tool_matchers_are_unanchored()
+    {
+        var scenario = QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "x.txt", ["content"] = "x" }).Text("Ok."));
+        await using var cli = StandInProcess.Start(scenario, ["--permission-mode", "bypassPermissions"]);
+        await cli.InitializeAsync(extra: new JsonObject
+        {
+            ["hooks"] = new JsonObject
+            {
+                ["SessionStart"] = new JsonArray(
+                    new JsonObject { ["matcher"] = "startup|resume", ["hookCallbackIds"] = new JsonArray("list") },
+                    new JsonObject { ["matcher"] = "start", ["hookCallbackIds"] = new JsonArray("word") },
+                    new JsonObject { ["matcher"] = "^start.*", ["hookCallbackIds"] = new JsonArray("regex") },
+                    new JsonObject { ["matcher"] = "clear|compact", ["hookCallbackIds"] = new JsonArray("other_list") }),
+                ["PreToolUse"] = new JsonArray(
+                    new JsonObject { ["matcher"] = "Wri", ["hookCallbackIds"] = new JsonArray("tool_part") },
+                    new JsonObject { ["matcher"] = "Bash|Edit", ["hookCallbackIds"] = new JsonArray("tool_other") }),
+            },
+        });
+        await cli.WaitForResponseAsync("init-1");
+        await cli.SendUserAsync("write", "u-1");
+        var calls = new List<string>();
+        while (true)
+        {
+            var message = await cli.WaitForAsync(m => StandInProcess.Is(m, "control_request") || StandInProcess.Is(m, "result"));
+            if (StandInProcess.Is(message, "result"))
+            {
+                break;
+            }
+
+            calls.Add((string)message["request"]!["callback_id"]!);
+            await cli.RespondAsync((string)message["request_id"]!, new JsonObject { ["continue"] = true });
+        }
+
+        Assert.Equal(["list", "regex", "tool_part"], calls);
+    }
+
+    [Fact]
     public async Task Hooks_are_called_and_a_PreToolUse_deny_blocks_the_tool()
     {
         var scenario = QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "x.txt", ["content"] = "x" }).Text("Ok."));

@@ -708,7 +708,8 @@ internal sealed partial class StandInSession
             return outputs;
         }
 
-        foreach (var registration in registrations.Where(r => Matches(r.Matcher, matchValue)))
+        var toolEvent = fields.ContainsKey("tool_name");
+        foreach (var registration in registrations.Where(r => Matches(r.Matcher, matchValue, toolEvent)))
         {
             foreach (var callbackId in registration.CallbackIds)
             {
@@ -742,11 +743,27 @@ internal sealed partial class StandInSession
         _record?.Write("hook_event", new JsonObject { ["event"] = eventName, ["outputs"] = new JsonArray([.. outputs.Select(o => o.DeepClone())]) });
     }
 
-    private static bool Matches(string? matcher, string? value)
+    // MESSAGES.md §5.5: tool names are tested against the matcher as an unanchored regex (equality when it is not one);
+    // a trigger or source is a member of a plain `a|b` list, matches a matcher with other regex syntax as a regex, or
+    // equals a plain word.
+    private static bool Matches(string? matcher, string? value, bool toolEvent)
     {
         if (string.IsNullOrEmpty(matcher) || matcher == "*" || value is null)
         {
             return true;
+        }
+
+        if (!toolEvent)
+        {
+            if (PlainAlternatives().IsMatch(matcher))
+            {
+                return matcher.Split('|').Contains(value, StringComparer.Ordinal);
+            }
+
+            if (!RegexSyntax().IsMatch(matcher))
+            {
+                return string.Equals(matcher, value, StringComparison.Ordinal);
+            }
         }
 
         try
@@ -758,6 +775,12 @@ internal sealed partial class StandInSession
             return string.Equals(matcher, value, StringComparison.Ordinal);
         }
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]+(\|[A-Za-z0-9_\-]+)+$")]
+    private static partial Regex PlainAlternatives();
+
+    [GeneratedRegex(@"[.^$*+?()\[\]{}\\|]")]
+    private static partial Regex RegexSyntax();
 
     private sealed class TurnState
     {
