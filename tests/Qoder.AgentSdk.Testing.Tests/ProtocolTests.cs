@@ -217,20 +217,9 @@ public sealed class ProtocolTests
         });
         await cli.WaitForResponseAsync("init-1");
         await cli.SendUserAsync("write", "u-1");
-        var calls = new List<string>();
-        while (true)
-        {
-            var message = await cli.WaitForAsync(m => StandInProcess.Is(m, "control_request") || StandInProcess.Is(m, "result"));
-            if (StandInProcess.Is(message, "result"))
-            {
-                break;
-            }
+        var requests = await cli.AnswerUntilResultAsync(_ => new JsonObject { ["continue"] = true });
 
-            calls.Add((string)message["request"]!["callback_id"]!);
-            await cli.RespondAsync((string)message["request_id"]!, new JsonObject { ["continue"] = true });
-        }
-
-        Assert.Equal(["list", "regex", "tool_part"], calls);
+        Assert.Equal(["list", "regex", "tool_part"], requests.Select(r => (string?)r["request"]!["callback_id"]));
     }
 
     [Fact]
@@ -252,31 +241,13 @@ public sealed class ProtocolTests
         });
         await cli.WaitForResponseAsync("init-1");
         await cli.SendUserAsync("write", "u-1");
-        var calls = new List<string>();
-        while (true)
-        {
-            var message = await cli.WaitForAsync(m => StandInProcess.Is(m, "control_request") || StandInProcess.Is(m, "result"));
-            if (StandInProcess.Is(message, "result"))
-            {
-                break;
-            }
+        var requests = await cli.AnswerUntilResultAsync(request => (string?)request["callback_id"] == "h_pre"
+            ? new JsonObject { ["hookSpecificOutput"] = new JsonObject { ["hookEventName"] = "PreToolUse", ["permissionDecision"] = "deny", ["permissionDecisionReason"] = "not today" } }
+            : new JsonObject { ["continue"] = true });
 
-            var request = message["request"]!;
-            Assert.Equal("hook_callback", (string?)request["subtype"]);
-            var id = (string)request["callback_id"]!;
-            calls.Add(id);
-            if (id == "h_prompt")
-            {
-                Assert.Equal("write", (string?)request["input"]!["prompt"]);
-            }
-
-            var body = id == "h_pre"
-                ? new JsonObject { ["hookSpecificOutput"] = new JsonObject { ["hookEventName"] = "PreToolUse", ["permissionDecision"] = "deny", ["permissionDecisionReason"] = "not today" } }
-                : new JsonObject { ["continue"] = true };
-            await cli.RespondAsync((string)message["request_id"]!, body);
-        }
-
-        Assert.Equal(["h_start", "h_prompt", "h_pre", "h_stop"], calls);
+        Assert.All(requests, r => Assert.Equal("hook_callback", (string?)r["request"]!["subtype"]));
+        Assert.Equal(["h_start", "h_prompt", "h_pre", "h_stop"], requests.Select(r => (string?)r["request"]!["callback_id"]));
+        Assert.Equal("write", (string?)requests[1]["request"]!["input"]!["prompt"]);
         var toolResult = cli.Seen.Single(m => StandInProcess.Is(m, "user"));
         Assert.Equal("Error: Tool execution blocked: not today", (string?)toolResult["message"]!["content"]![0]!["content"]);
         Assert.False(File.Exists(Path.Combine(cli.WorkDirectory, "x.txt")));

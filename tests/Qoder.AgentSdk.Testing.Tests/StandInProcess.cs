@@ -179,6 +179,23 @@ internal sealed class StandInProcess : IAsyncDisposable
     public Task<JsonObject> WaitForResponseAsync(string requestId) =>
         WaitForAsync(m => Is(m, "control_response") && (string?)m["response"]?["request_id"] == requestId);
 
+    /// <summary>Answers every control request with <paramref name="answer"/> until the turn's result; returns the requests in order.</summary>
+    public async Task<List<JsonObject>> AnswerUntilResultAsync(Func<JsonNode, JsonObject> answer)
+    {
+        var requests = new List<JsonObject>();
+        while (true)
+        {
+            var message = await WaitForAsync(m => Is(m, "control_request") || Is(m, "result"));
+            if (Is(message, "result"))
+            {
+                return requests;
+            }
+
+            requests.Add(message);
+            await RespondAsync((string)message["request_id"]!, answer(message["request"]!));
+        }
+    }
+
     public static bool Is(JsonObject message, string type, string? subtype = null) =>
         (string?)message["type"] == type && (subtype is null || (string?)message["subtype"] == subtype);
 
