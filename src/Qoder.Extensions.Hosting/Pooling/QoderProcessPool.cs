@@ -35,6 +35,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private int _total;
     private bool _budgetExhausted;
     private bool _stopped;
+    private bool _killOnRetire;
     private TaskCompletionSource? _drained;
     private TaskCompletionSource? _warmUp;
     private int _generation;
@@ -332,12 +333,22 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             KillRemaining();
         }
 
-        lock (_lock)
+        // A start cancelled by the stop retires its process when it ends, after any snapshot taken above: wait until no
+        // background work is left, so that no process outlives the stop.
+        while (true)
         {
-            pending = [.. _background];
-        }
+            lock (_lock)
+            {
+                pending = [.. _background.Where(t => !t.IsCompleted)];
+            }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
+            if (pending.Length == 0)
+            {
+                break;
+            }
+
+            await Task.WhenAll(pending).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -646,6 +657,12 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _metrics.Retired.Add(1, _agentTag, new(QoderTelemetry.ReasonAttribute, reason));
         QoderHostingLog.Retiring(_logger, DisplayName, process.Process.ProcessId, reason);
         _retiring.Add(process);
+        if (_killOnRetire)
+        {
+            // Past the shutdown deadline: no graceful sequence for what is retired from now on.
+            process.Process.Kill();
+        }
+
         Track(Task.Run(async () =>
         {
             try
@@ -671,6 +688,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     {
         lock (_lock)
         {
+            _killOnRetire = true;
             var leased = _leased.ToList();
             QoderHostingLog.KillingLeased(_logger, DisplayName, leased.Count + _retiring.Count);
             foreach (var process in leased)
