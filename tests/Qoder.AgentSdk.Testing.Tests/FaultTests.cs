@@ -154,11 +154,11 @@ public sealed class FaultTests
         {
             Assert.Equal(4, await cli.WaitForExitAsync());
             orphan = Assert.Single(cli.Recording.GrandchildProcessIds);
-            Assert.True(ProcessAssert.IsAlive(orphan), "the grandchild should outlive its parent");
+            Assert.True(ProcessLiveness.IsAlive(orphan), "the grandchild should outlive its parent");
         }
 
         // DisposeAsync killed the recorded grandchild by PID and asserted it is gone.
-        Assert.False(ProcessAssert.IsAlive(orphan));
+        Assert.False(ProcessLiveness.IsAlive(orphan));
 
         await using var tree = StandInProcess.Start(QoderScenario.Create().OnStartup(s => s.SpawnGrandchild()));
         await tree.InitializeAsync();

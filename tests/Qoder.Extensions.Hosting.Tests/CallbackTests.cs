@@ -195,20 +195,7 @@ public sealed class CallbackTests : IDisposable
         await host.StopAsync().WaitAsync(Guard);
         foreach (var pid in Recordings().Select(r => r.ProcessId).OfType<int>())
         {
-            Assert.False(IsAlive(pid), string.Create(CultureInfo.InvariantCulture, $"process {pid} is still running"));
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
+            Assert.False(ProcessLiveness.IsAlive(pid), string.Create(CultureInfo.InvariantCulture, $"process {pid} is still running"));
         }
     }
 

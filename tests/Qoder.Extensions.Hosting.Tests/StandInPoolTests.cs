@@ -54,7 +54,7 @@ public sealed class StandInPoolTests : IDisposable
         }
 
         await Eventually.TrueAsync(() => StartedPids().Count == 2 && pool.IdleCount == 1, "a replacement process is warm", 60);
-        Assert.False(IsAlive(first));
+        Assert.False(ProcessLiveness.IsAlive(first));
         await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
             Assert.NotEqual(first, session.ProcessId);
@@ -113,11 +113,11 @@ public sealed class StandInPoolTests : IDisposable
             }
         }
 
-        await Eventually.TrueAsync(() => !IsAlive(used), $"the used process {used} is retired", 60);
+        await Eventually.TrueAsync(() => !ProcessLiveness.IsAlive(used), $"the used process {used} is retired", 60);
         await using (var next = await sessions.CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
             Assert.NotEqual(used, next.ProcessId);
-            Assert.True(IsAlive(next.ProcessId!.Value));
+            Assert.True(ProcessLiveness.IsAlive(next.ProcessId!.Value));
         }
 
         await host.StopAsync().WaitAsync(Guard);
@@ -144,7 +144,7 @@ public sealed class StandInPoolTests : IDisposable
         await hung.SendAsync("hang please");
         await Eventually.TrueAsync(() => GrandchildPids().Count == 1, "the hung turn spawned its grandchild", 60);
         var grandchild = GrandchildPids()[0];
-        Assert.True(IsAlive(grandchild));
+        Assert.True(ProcessLiveness.IsAlive(grandchild));
         var spawned = StartedPids().Count;
 
         var stopping = host.StopAsync();
@@ -152,7 +152,7 @@ public sealed class StandInPoolTests : IDisposable
         await stopping.WaitAsync(Guard);
 
         Assert.Equal(spawned, StartedPids().Count);
-        Assert.False(IsAlive(grandchild), $"grandchild {grandchild} survived the host");
+        Assert.False(ProcessLiveness.IsAlive(grandchild), $"grandchild {grandchild} survived the host");
         AssertAllGone();
         await hung.DisposeAsync();
     }
@@ -172,7 +172,7 @@ public sealed class StandInPoolTests : IDisposable
         configuration.Reload();
 
         await Eventually.TrueAsync(() => StartedPids().Count == 4 && pool.IdleCount == 2, "two processes with the new options are warm", 60);
-        await Eventually.TrueAsync(() => before.All(pid => !IsAlive(pid)), "the old idle processes are retired", 60);
+        await Eventually.TrueAsync(() => before.All(pid => !ProcessLiveness.IsAlive(pid)), "the old idle processes are retired", 60);
         await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
             Assert.DoesNotContain(session.ProcessId!.Value, before);
@@ -201,23 +201,6 @@ public sealed class StandInPoolTests : IDisposable
     }
 
     private static QoderProcessPool Pool(IHost host) => host.Services.GetRequiredKeyedService<QoderProcessPool>(string.Empty);
-
-    private static bool IsAlive(int pid)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-
-        // The state follows the parenthesised command name; Z (zombie) and X (dead) count as gone.
-        var state = text[(text.LastIndexOf(')') + 2)..][0];
-        return state is not ('Z' or 'X');
-    }
 
     private IHost BuildHost(QoderScenario scenario, Action<QoderPoolOptions> pool, TimeSpan? shutdown = null)
     {
@@ -285,7 +268,7 @@ public sealed class StandInPoolTests : IDisposable
         Assert.NotEmpty(pids);
         foreach (var pid in pids)
         {
-            Assert.False(IsAlive(pid), string.Create(CultureInfo.InvariantCulture, $"process {pid} is still running"));
+            Assert.False(ProcessLiveness.IsAlive(pid), string.Create(CultureInfo.InvariantCulture, $"process {pid} is still running"));
         }
     }
 }

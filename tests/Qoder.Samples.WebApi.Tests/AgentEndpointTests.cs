@@ -217,7 +217,7 @@ public sealed class AgentEndpointTests : IDisposable
         Assert.NotEmpty(_pids);
         foreach (var pid in _pids)
         {
-            Assert.False(ProcessTree.IsAlive(pid), $"process {pid} is still running after the app was disposed");
+            Assert.False(ProcessLiveness.IsAlive(pid), $"process {pid} is still running after the app was disposed");
         }
     }
 }

@@ -33,8 +33,6 @@ internal static class ProcessTree
         return found;
     }
 
-    public static bool IsAlive(int pid) => ReadStat(pid) is { } fields && fields[0] != "Z";
-
     public static void Kill(IEnumerable<int> pids)
     {
         foreach (var pid in pids)

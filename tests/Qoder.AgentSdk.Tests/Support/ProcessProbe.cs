@@ -1,26 +1,10 @@
+using Qoder.AgentSdk.Testing;
+
 namespace Qoder.AgentSdk.Tests.Support;
 
-/// <summary>Reads /proc to tell whether processes are alive (zombies count as gone) and to find them by command line.</summary>
+/// <summary>Finds processes by command line and waits for them to be gone (<see cref="ProcessLiveness"/>).</summary>
 internal static class ProcessProbe
 {
-    public static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
-            return state is not ('Z' or 'X');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true;
-        }
-    }
-
     public static string CommandLine(int pid)
     {
         try
@@ -36,7 +20,7 @@ internal static class ProcessProbe
     public static IReadOnlyList<int> FindByCommandLine(string fragment) =>
         [.. Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && IsAlive(pid) && CommandLine(pid).Contains(fragment, StringComparison.Ordinal))];
+            .Where(pid => pid > 0 && ProcessLiveness.IsAlive(pid) && CommandLine(pid).Contains(fragment, StringComparison.Ordinal))];
 
     /// <summary>Waits (bounded) until none of the processes is alive; the bound guards against a hang, it is not a speed check.</summary>
     public static async Task<bool> AllGoneAsync(IEnumerable<int> pids, TimeSpan bound)
@@ -44,7 +28,7 @@ internal static class ProcessProbe
         var deadline = DateTime.UtcNow + bound;
         while (DateTime.UtcNow < deadline)
         {
-            if (!pids.Any(IsAlive))
+            if (!pids.Any(ProcessLiveness.IsAlive))
             {
                 return true;
             }
@@ -52,6 +36,6 @@ internal static class ProcessProbe
             await Task.Delay(50);
         }
 
-        return !pids.Any(IsAlive);
+        return !pids.Any(ProcessLiveness.IsAlive);
     }
 }

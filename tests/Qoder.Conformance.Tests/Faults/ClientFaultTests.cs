@@ -231,7 +231,7 @@ public sealed class ClientFaultTests
         await FaultHarness.TurnAsync(client, "go").WaitAsync(Guard);
         var grandchildren = harness.LastLaunch!.ReadRecording().GrandchildProcessIds;
         Assert.NotEmpty(grandchildren);
-        Assert.All(grandchildren, pid => Assert.True(ProcessAssert.IsAlive(pid)));
+        Assert.All(grandchildren, pid => Assert.True(ProcessLiveness.IsAlive(pid)));
 
         await client.DisposeAsync().AsTask().WaitAsync(Guard);
 
