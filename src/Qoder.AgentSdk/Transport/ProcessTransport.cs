@@ -29,6 +29,7 @@ internal sealed class ProcessTransport : IQoderTransport
     private readonly Lock _stdinLock = new();
     private bool _inputEnded;
     private int _disposed;
+    private volatile bool _released;
 
     private ProcessTransport(Process process, bool ownGroup, QoderAgentOptions options, ILogger logger)
     {
@@ -209,9 +210,15 @@ internal sealed class ProcessTransport : IQoderTransport
 
     public void Kill()
     {
+        // Once released, the group was already killed at the end of the shutdown and its id may belong to someone else.
+        if (_released)
+        {
+            return;
+        }
+
         if (_ownGroup)
         {
-            NativeSignals.Send(-_process.Id, NativeSignals.SigKill);
+            NativeSignals.Send(-ProcessId!.Value, NativeSignals.SigKill);
         }
 
         try
@@ -268,6 +275,7 @@ internal sealed class ProcessTransport : IQoderTransport
             // A grandchild may still hold stderr open; the group kill above ends it, the pump is abandoned.
         }
 
+        _released = true;
         _process.Dispose();
     }
 
