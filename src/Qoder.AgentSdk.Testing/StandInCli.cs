@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing.Internal;
+using Qoder.AgentSdk.Testing.Internal.Session;
 
 namespace Qoder.AgentSdk.Testing;
 
@@ -34,8 +35,8 @@ public static class StandInCli
         record?.Write("start", new JsonObject
         {
             ["pid"] = Environment.ProcessId,
-            ["argv"] = ToArray(args),
-            ["env_names"] = ToArray(SortedNames(environment)),
+            ["argv"] = Wire.Strings(args),
+            ["env_names"] = Wire.Strings(SortedNames(environment)),
             ["cwd"] = cwd,
         });
 
@@ -96,7 +97,7 @@ public static class StandInCli
         return await session.RunAsync().ConfigureAwait(false);
     }
 
-    // Plain loops instead of LINQ: this runs before system/init, where every generic instantiation costs JIT time.
+    // A plain loop instead of LINQ: this runs before system/init, where every generic instantiation costs JIT time.
     private static string[] SortedNames(IReadOnlyDictionary<string, string?> environment)
     {
         var names = new string[environment.Count];
@@ -108,17 +109,6 @@ public static class StandInCli
 
         Array.Sort(names, StringComparer.Ordinal);
         return names;
-    }
-
-    private static JsonArray ToArray(string[] values)
-    {
-        var array = new JsonArray();
-        foreach (var value in values)
-        {
-            array.Add((JsonNode?)value);
-        }
-
-        return array;
     }
 
     private static string? NormalizePermissionMode(CliArguments cli)

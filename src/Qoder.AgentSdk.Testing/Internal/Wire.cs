@@ -150,14 +150,35 @@ internal static class Wire
             result["terminal_reason"] = terminalReason;
         }
 
-        result["uuid"] = NewId();
-        result["session_id"] = sessionId;
+        Stamp(result, sessionId);
         if (errorCode is not null)
         {
             result["error_code"] = errorCode.Value;
         }
 
         return result;
+    }
+
+    /// <summary>Appends a fresh <c>uuid</c> and the session id, as the CLI does to most stdout messages.</summary>
+    public static JsonObject Stamp(JsonObject message, string sessionId)
+    {
+        message["uuid"] = NewId();
+        message["session_id"] = sessionId;
+        return message;
+    }
+
+    public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)v)]);
+
+    // A plain loop: LINQ over the start-up arrays costs JIT time before system/init.
+    public static JsonArray Strings(string[] values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add((JsonNode?)value);
+        }
+
+        return array;
     }
 
     public static string? Str(JsonNode? node) =>

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace Qoder.AgentSdk.Testing.Internal.Session;
+
+/// <summary>The session's exit code: the first request wins, silences stdout and is recorded.</summary>
+internal sealed class SessionExit(SessionOutput output, RecordWriter? record)
+{
+    private readonly TaskCompletionSource<int> _code = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<int> Code => _code.Task;
+
+    public bool IsRequested => _code.Task.IsCompleted;
+
+    public void Request(int code, string reason)
+    {
+        if (_code.TrySetResult(code))
+        {
+            output.Close();
+            record?.Write("exit", new JsonObject { ["reason"] = reason, ["code"] = code });
+        }
+    }
+
+    /// <summary>Never returns: after a scripted exit, crash or hang the caller's work ends with the process.</summary>
+    public static async Task StopHereAsync(CancellationToken lifetime)
+    {
+        await Task.Delay(Timeout.Infinite, lifetime).ConfigureAwait(false);
+    }
+}
