@@ -24,11 +24,11 @@ public sealed class HostKillTests : IDisposable
         var launch = new JsonObject { ["cliPath"] = standIn.CliPath, ["workingDirectory"] = _work, ["environment"] = ToJson(standIn.Environment) };
 
         await using var host = await ProbeHost.StartAsync(launch, TimeSpan.FromMinutes(1));
-        var group = ProcessGroup.Members(host.CliProcessId);
+        var tree = ProcessTree.Of(host.CliProcessId);
         var grandchild = Assert.Single(standIn.ReadRecording().GrandchildProcessIds);
-        Assert.Contains(grandchild, group);
+        Assert.Contains(grandchild, tree);
 
-        await AssertTreeDiesWithHostAsync(host, group);
+        await AssertTreeDiesWithHostAsync(host, tree);
     }
 
     [Fact]
@@ -50,12 +50,12 @@ public sealed class HostKillTests : IDisposable
         };
 
         await using var host = await ProbeHost.StartAsync(launch, TimeSpan.FromMinutes(2));
-        var sleeping = await ProcessGroup.WaitUntilAsync(
-            () => ProcessGroup.Members(host.CliProcessId).Any(pid => ProcessGroup.CommandLine(pid).StartsWith("sleep 300", StringComparison.Ordinal)),
+        var sleeping = await ProcessTree.WaitUntilAsync(
+            () => ProcessTree.Of(host.CliProcessId).Any(pid => ProcessTree.CommandLine(pid).StartsWith("sleep 300", StringComparison.Ordinal)),
             TimeSpan.FromMinutes(1));
-        Assert.True(sleeping, "the Bash tool's sleep should be running in the CLI's process group");
+        Assert.True(sleeping, "the Bash tool's sleep should be running under the CLI");
 
-        await AssertTreeDiesWithHostAsync(host, ProcessGroup.Members(host.CliProcessId));
+        await AssertTreeDiesWithHostAsync(host, ProcessTree.Of(host.CliProcessId));
     }
 
     private static async Task AssertTreeDiesWithHostAsync(ProbeHost host, IReadOnlyList<int> tree)
@@ -64,12 +64,12 @@ public sealed class HostKillTests : IDisposable
         try
         {
             await host.KillHostAsync();
-            var survivors = await ProcessGroup.SurvivorsAfterAsync(tree, Bound);
-            Assert.True(survivors.Count == 0, $"alive {Bound.TotalSeconds} s after the host was killed: {string.Join(", ", survivors.Select(p => $"{p} ({ProcessGroup.CommandLine(p)})"))}");
+            var survivors = await ProcessTree.SurvivorsAfterAsync(tree, Bound);
+            Assert.True(survivors.Count == 0, $"alive {Bound.TotalSeconds} s after the host was killed: {string.Join(", ", survivors.Select(p => $"{p} ({ProcessTree.CommandLine(p)})"))}");
         }
         finally
         {
-            ProcessGroup.Kill(tree);
+            ProcessTree.Kill(tree);
         }
     }
 

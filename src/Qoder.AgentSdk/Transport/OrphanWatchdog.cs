@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Qoder.AgentSdk.Transport;
 
 /// <summary>
-/// Kills a CLI's process group if the host dies first (SIGKILL, the OOM killer, a crash), so no CLI and no tool process
+/// Kills a CLI's process tree and group if the host dies first (SIGKILL, the OOM killer, a crash), so no CLI and no tool process
 /// it started outlives the host. The watchdog is a tiny shell in its own session that blocks reading a pipe only the
 /// host holds: the kernel closes that pipe when the host dies, however it dies, and the shell then kills the group.
 /// A normal shutdown disarms it with one line before closing the pipe.
@@ -14,8 +14,13 @@ internal sealed class OrphanWatchdog : IDisposable
     private const string ShellPath = "/bin/sh";
 
     // Ignores the signals a terminal or a stopping host's group would get; stdout/stderr go nowhere so the watchdog
-    // never keeps a pipe of the host's own parent open. `read` fails only at EOF without a line: the host is gone.
-    private const string Script = "trap '' HUP INT TERM QUIT PIPE; exec >/dev/null 2>&1; read -r line || kill -9 -$1";
+    // never keeps a pipe of the host's own parent open. `read` fails only at EOF without a line: the host is gone. The
+    // CLI starts its shell tools in sessions of their own, out of its group, so the tree is walked first (each process
+    // stopped before its children are listed, so none can escape by forking or by being orphaned), then the group goes.
+    private const string Script =
+        "trap '' HUP INT TERM QUIT PIPE; exec >/dev/null 2>&1; "
+        + "tree() { local f c; kill -STOP \"$1\"; for f in /proc/\"$1\"/task/*/children; do for c in $(cat \"$f\"); do tree \"$c\"; done; done; kill -9 \"$1\"; }; "
+        + "read -r line || { tree \"$1\"; kill -9 -\"$1\"; }";
 
     private readonly Process _process;
     private int _disarmed;

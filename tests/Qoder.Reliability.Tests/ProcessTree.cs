@@ -3,14 +3,36 @@ using Qoder.AgentSdk.Testing;
 
 namespace Qoder.Reliability.Tests;
 
-/// <summary>Reads process groups and environments from <c>/proc</c>.</summary>
-internal static class ProcessGroup
+/// <summary>Reads process trees, groups and environments from <c>/proc</c>.</summary>
+internal static class ProcessTree
 {
-    /// <summary>Every live process whose process group is <paramref name="groupId"/>.</summary>
-    public static IReadOnlyList<int> Members(int groupId) =>
-        [.. Directory.EnumerateDirectories("/proc")
+    /// <summary>
+    /// The live processes <paramref name="root"/> is responsible for: itself, its descendants (the CLI runs shell tools
+    /// in sessions of their own) and the members of its process group (orphans reparented away from it).
+    /// </summary>
+    public static IReadOnlyList<int> Of(int root)
+    {
+        var stats = Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && GroupOf(pid) == groupId && ProcessLiveness.IsAlive(pid))];
+            .Where(pid => pid > 0)
+            .Select(pid => (Pid: pid, Stat: Stat(pid)))
+            .Where(p => p.Stat is not null && ProcessLiveness.IsAlive(p.Pid))
+            .ToList();
+        var tree = new HashSet<int> { root };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, stat) in stats)
+            {
+                if (!tree.Contains(pid) && (tree.Contains(stat!.Value.Parent) || stat.Value.Group == root))
+                {
+                    grew = tree.Add(pid);
+                }
+            }
+        }
+
+        return [.. tree.Where(ProcessLiveness.IsAlive)];
+    }
 
     /// <summary>The command line of a process, arguments separated by spaces; empty once it is gone.</summary>
     public static string CommandLine(int pid)
@@ -75,18 +97,18 @@ internal static class ProcessGroup
         }
     }
 
-    private static int GroupOf(int pid)
+    private static (int Parent, int Group)? Stat(int pid)
     {
         try
         {
-            // Field 5 of stat; the command (field 2) is in parentheses and may contain spaces.
+            // Fields 4 and 5 of stat; the command (field 2) is in parentheses and may contain spaces.
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture);
+            return (int.Parse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture), int.Parse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is IOException or FormatException or ArgumentOutOfRangeException)
         {
-            return 0;
+            return null;
         }
     }
 }
