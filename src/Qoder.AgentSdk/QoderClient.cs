@@ -205,7 +205,7 @@ public sealed class QoderClient : IAsyncDisposable
             var arguments = LaunchArguments.Build(_options, environment, _settings.Value);
             _payload = sdkMode ? AuthPayloadFile.Create(_options.Auth, environment) : null;
             PayloadDirectory = _payload?.Directory;
-            ChildEnvironment.Finish(environment, _payload?.FilePath);
+            ChildEnvironment.Finish(environment, _payload?.FilePath, _options.Auth);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
             _channel = new ControlChannel(_transport, _logger, HandleInboundAsync);
             _channel.Start();

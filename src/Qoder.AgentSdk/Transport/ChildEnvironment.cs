@@ -10,6 +10,8 @@ internal static class ChildEnvironment
     public const string LanguageVariable = "QODER_AGENT_SDK_LANGUAGE";
     public const string PayloadVariable = "QODER_SDK_AUTH_PAYLOAD_FILE";
 
+    private const int MinimumSearchableSecretLength = 8;
+
     /// <summary>The host environment with the options' overlay applied; what the CLI would see before SDK variables are set.</summary>
     public static Dictionary<string, string?> Overlay(QoderAgentOptions options)
     {
@@ -34,8 +36,12 @@ internal static class ChildEnvironment
         return environment;
     }
 
-    /// <summary>Finishes the environment: removes stale SDK variables and NODE_OPTIONS, then switches on SDK mode when a payload is used.</summary>
-    public static Dictionary<string, string?> Finish(Dictionary<string, string?> environment, string? payloadPath)
+    /// <summary>
+    /// Finishes the environment: removes stale SDK variables and NODE_OPTIONS, then switches on SDK mode when a payload is
+    /// used. With a payload the CLI needs no token in its environment, and every tool it runs would inherit one: so every
+    /// variable that holds the token, whatever its name, is removed, and so is the variable the official SDKs read it from.
+    /// </summary>
+    public static Dictionary<string, string?> Finish(Dictionary<string, string?> environment, string? payloadPath, QoderAuth auth)
     {
         environment.Remove(EntrypointVariable);
         environment.Remove(VersionVariable);
@@ -45,6 +51,9 @@ internal static class ChildEnvironment
         environment.Remove("NODE_OPTIONS");
         if (payloadPath is not null)
         {
+            var token = auth.Kind == QoderAuthKind.AccessToken ? auth.ResolveToken(environment) : null;
+            RemoveSecret(environment, token);
+            environment.Remove(QoderAuth.DefaultAccessTokenVariable);
             environment[EntrypointVariable] = QoderCliDefaults.SdkEntrypoint;
             environment[VersionVariable] = QoderCliDefaults.SdkVersion;
             environment[LanguageVariable] = "csharp";
@@ -52,5 +61,23 @@ internal static class ChildEnvironment
         }
 
         return environment;
+    }
+
+    private static void RemoveSecret(Dictionary<string, string?> environment, string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return;
+        }
+
+        // A short secret would match unrelated values by chance (PATH, say), so only long ones are searched for inside values.
+        var searchInside = secret.Length >= MinimumSearchableSecretLength;
+        foreach (var (name, value) in environment.ToList())
+        {
+            if (value is not null && (searchInside ? value.Contains(secret, StringComparison.Ordinal) : value == secret))
+            {
+                environment.Remove(name);
+            }
+        }
     }
 }

@@ -9,7 +9,8 @@ namespace Qoder.AgentSdk.Transport;
 /// <summary>
 /// Runs the CLI as a child process with three pipes and no shell. On Linux the child leads its own process group
 /// (started through <c>setsid</c>, which execs in place), so killing the group also reaches grandchildren such as tool
-/// processes, even those the CLI has orphaned.
+/// processes, even those the CLI has orphaned, and an <see cref="OrphanWatchdog"/> kills that group if the host dies
+/// before it could.
 /// </summary>
 internal sealed class ProcessTransport : IQoderTransport
 {
@@ -24,6 +25,7 @@ internal sealed class ProcessTransport : IQoderTransport
     private readonly TimeSpan _killGrace;
     private readonly StderrTail _stderr = new();
     private readonly bool _ownGroup;
+    private readonly OrphanWatchdog? _watchdog;
     private readonly Task _stderrPump;
     private readonly Stream _stdin;
     private readonly Lock _stdinLock = new();
@@ -31,10 +33,11 @@ internal sealed class ProcessTransport : IQoderTransport
     private int _disposed;
     private volatile bool _released;
 
-    private ProcessTransport(Process process, bool ownGroup, QoderAgentOptions options, ILogger logger)
+    private ProcessTransport(Process process, bool ownGroup, OrphanWatchdog? watchdog, QoderAgentOptions options, ILogger logger)
     {
         _process = process;
         _ownGroup = ownGroup;
+        _watchdog = watchdog;
         _logger = logger;
         _maxLineBytes = options.MaxLineBytes;
         _shutdownGrace = options.ShutdownGracePeriod;
@@ -107,7 +110,8 @@ internal sealed class ProcessTransport : IQoderTransport
         }
 
         SdkLog.Started(logger, process.Id);
-        return new ProcessTransport(process, ownGroup, options, logger);
+        var watchdog = ownGroup ? OrphanWatchdog.TryStart(SetsidPath, process.Id) : null;
+        return new ProcessTransport(process, ownGroup, watchdog, options, logger);
     }
 
     public async IAsyncEnumerable<byte[]> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -266,6 +270,9 @@ internal sealed class ProcessTransport : IQoderTransport
         }
 
         await ShutdownAsync().ConfigureAwait(false);
+
+        // The group is dead: from here its id may be reused, so the watchdog must not kill it any more.
+        _watchdog?.Dispose();
         try
         {
             await _stderrPump.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
