@@ -21,6 +21,9 @@ public static class QoderCliDefaults
     /// <summary>The longest line, in UTF-8 bytes without the newline, accepted in either direction.</summary>
     public const int MaxLineBytes = 16 * 1024 * 1024;
 
+    /// <summary>The smallest <see cref="QoderAgentOptions.MaxLineBytes"/> accepted: the CLI's own frames are larger.</summary>
+    public const int MinimumMaxLineBytes = 1024;
+
     /// <summary>
     /// The tools the official SDK enables when the caller names none (<c>--tools</c> is always sent).
     /// </summary>

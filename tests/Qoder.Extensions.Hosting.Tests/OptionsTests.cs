@@ -129,6 +129,10 @@ public sealed class OptionsTests
     [InlineData("Qoder:Agent:CliPath", "/does/not/exist/qodercli", "Qoder:Agent:CliPath")]
     [InlineData("Qoder:Agent:InitializeTimeout", "00:00:00", "Qoder:Agent:InitializeTimeout")]
     [InlineData("Qoder:Agent:MaxTurns", "-1", "Qoder:Agent:MaxTurns")]
+    [InlineData("Qoder:Agent:ShutdownGracePeriod", "-00:00:01", "Qoder:Agent:ShutdownGracePeriod must be zero or positive")]
+    [InlineData("Qoder:Agent:InterruptGracePeriod", "-00:00:01", "Qoder:Agent:InterruptGracePeriod must be zero or positive")]
+    [InlineData("Qoder:Agent:KillGracePeriod", "-00:00:01", "Qoder:Agent:KillGracePeriod must be zero or positive")]
+    [InlineData("Qoder:Agent:MaxLineBytes", "100", "Qoder:Agent:MaxLineBytes must be at least 1024")]
     public async Task Invalid_option_fails_start_up_naming_its_key(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -155,9 +155,21 @@ internal static class LaunchArguments
             throw new QoderConfigurationException(nameof(QoderAgentOptions.MaxTurns), "must be 0 (unlimited) or more.");
         }
 
-        if (options.MaxLineBytes < 1024)
+        if (options.MaxLineBytes < QoderCliDefaults.MinimumMaxLineBytes)
         {
-            throw new QoderConfigurationException(nameof(QoderAgentOptions.MaxLineBytes), "must be at least 1024 bytes.");
+            throw new QoderConfigurationException(nameof(QoderAgentOptions.MaxLineBytes), $"must be at least {QoderCliDefaults.MinimumMaxLineBytes} bytes.");
+        }
+
+        // A negative grace would make shutdown or cancellation fail half-way, leaving a CLI that ignores EOF running.
+        foreach (var (name, grace) in (ReadOnlySpan<(string, TimeSpan)>)[
+            (nameof(QoderAgentOptions.InterruptGracePeriod), options.InterruptGracePeriod),
+            (nameof(QoderAgentOptions.ShutdownGracePeriod), options.ShutdownGracePeriod),
+            (nameof(QoderAgentOptions.KillGracePeriod), options.KillGracePeriod)])
+        {
+            if (grace < TimeSpan.Zero)
+            {
+                throw new QoderConfigurationException(name, "must be zero or positive.");
+            }
         }
     }
 

@@ -102,6 +102,22 @@ internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<Qo
             failures.Add($"{prefix}:Agent:ControlRequestTimeout must be positive or -00:00:00.001 (infinite).");
         }
 
+        foreach (var (key, grace) in (ReadOnlySpan<(string, TimeSpan)>)[
+            (nameof(agent.InterruptGracePeriod), agent.InterruptGracePeriod),
+            (nameof(agent.ShutdownGracePeriod), agent.ShutdownGracePeriod),
+            (nameof(agent.KillGracePeriod), agent.KillGracePeriod)])
+        {
+            if (grace < TimeSpan.Zero)
+            {
+                failures.Add($"{prefix}:Agent:{key} must be zero or positive (it bounds a step of cancellation or shutdown).");
+            }
+        }
+
+        if (agent.MaxLineBytes < QoderCliDefaults.MinimumMaxLineBytes)
+        {
+            failures.Add($"{prefix}:Agent:MaxLineBytes must be at least {QoderCliDefaults.MinimumMaxLineBytes}.");
+        }
+
         if (agent.MaxTurns is < 0)
         {
             failures.Add($"{prefix}:Agent:MaxTurns must be >= 0 (0 = unlimited).");
