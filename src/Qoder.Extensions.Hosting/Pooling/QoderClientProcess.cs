@@ -36,7 +36,7 @@ internal sealed class QoderClientProcess : IQoderProcess
 
     public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken) => _client.SetPermissionModeAsync(mode, cancellationToken);
 
-    public void Kill() => _client.Kill();
+    public void Kill() => _client.Abort();
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 }
