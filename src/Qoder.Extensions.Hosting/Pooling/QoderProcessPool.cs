@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting.Callbacks;
 using Qoder.Extensions.Hosting.Diagnostics;
 
 namespace Qoder.Extensions.Hosting.Pooling;
@@ -21,6 +22,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private readonly Queue<DateTimeOffset> _failures = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly IQoderClientFactory _factory;
+    private readonly CallbackBinder? _callbacks;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly QoderMetrics _metrics;
@@ -44,6 +46,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         string name,
         IOptionsMonitor<QoderHostingOptions> options,
         IQoderClientFactory factory,
+        CallbackBinder? callbacks,
         TimeProvider time,
         ILoggerFactory loggerFactory,
         QoderMetrics metrics)
@@ -52,6 +55,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         DisplayName = string.IsNullOrEmpty(name) ? "default" : name;
         Section = QoderConfigurationKeys.SectionFor(name);
         _factory = factory;
+        _callbacks = callbacks;
         _time = time;
         _logger = loggerFactory.CreateLogger("Qoder.Extensions.Hosting.Pool");
         _metrics = metrics;
@@ -174,7 +178,11 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }
     }
 
-    public async ValueTask<IQoderSession> CreateSessionAsync(QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
+    public async ValueTask<IQoderSession> CreateSessionAsync(QoderSessionOptions? options = null, CancellationToken cancellationToken = default) =>
+        await LeaseAsync(options, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Leases a process; what <see cref="CreateSessionAsync"/> does, typed for the agent.</summary>
+    public async ValueTask<QoderSession> LeaseAsync(QoderSessionOptions? options, CancellationToken cancellationToken)
     {
         var baseOptions = _options;
         var launch = options is { ShapesLaunch: true } ? options.ApplyTo(baseOptions.Agent) : baseOptions.Agent;
@@ -187,19 +195,14 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             var model = options?.Model ?? baseOptions.Agent.Model;
             if (!string.Equals(model, process.CurrentModel, StringComparison.Ordinal))
             {
-                await process.Process.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
+                await process.Process.Client.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
                 process.CurrentModel = model;
             }
 
-            var mode = options?.PermissionMode ?? baseOptions.Agent.PermissionMode ?? QoderPermissionMode.Default;
-            if (mode == QoderPermissionMode.Yolo)
-            {
-                mode = QoderPermissionMode.BypassPermissions;
-            }
-
+            var mode = (options?.PermissionMode ?? baseOptions.Agent.PermissionMode ?? QoderPermissionMode.Default).ToEffectiveMode();
             if (mode != process.CurrentPermissionMode)
             {
-                await process.Process.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
+                await process.Process.Client.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
                 process.CurrentPermissionMode = mode;
             }
         }
@@ -538,7 +541,8 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     {
         _total++;
         _starting[key] = _starting.GetValueOrDefault(key) + 1;
-        var process = new PooledProcess(key, _factory.Create(options), options) { Generation = _generation };
+        var (launch, lease) = _callbacks is null ? (options, null) : _callbacks.Bind(options);
+        var process = new PooledProcess(key, _factory.Create(launch), options, lease) { Generation = _generation };
         Track(Task.Run(() => RunStartAsync(process)));
     }
 
@@ -660,14 +664,14 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         if (_killOnRetire)
         {
             // Past the shutdown deadline: no graceful sequence for what is retired from now on.
-            process.Process.Kill();
+            process.Kill();
         }
 
         Track(Task.Run(async () =>
         {
             try
             {
-                await process.Process.DisposeAsync().ConfigureAwait(false);
+                await process.DisposeAsync().ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -699,7 +703,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
 
             foreach (var process in _retiring)
             {
-                process.Process.Kill();
+                process.Kill();
             }
         }
     }

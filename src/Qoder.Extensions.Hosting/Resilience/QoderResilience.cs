@@ -43,7 +43,7 @@ public static class QoderResilience
         {
             QoderAuthenticationException or QoderConfigurationException or QoderCliNotFoundException => false,
             QoderProtocolVersionMismatchException or QoderPoolExhaustedException => false,
-            QoderProcessExitedException => true,
+            QoderProcessExitedException or QoderTurnEndedWithoutResultException => true,
             QoderControlTimeoutException timeout => timeout.Subtype == "initialize",
             QoderControlRequestException request => request.Retryable,
             TimeoutRejectedException => true,
@@ -109,5 +109,5 @@ public static class QoderResilience
 
     // A CLI that keeps dying or hanging trips the breaker; caller cancellation and configuration mistakes do not.
     private static bool CountsForBreaker(Exception exception) =>
-        exception is TimeoutRejectedException or QoderProcessExitedException or QoderControlTimeoutException or QoderProtocolException or QoderAuthenticationException;
+        exception is TimeoutRejectedException or QoderProcessExitedException or QoderTurnEndedWithoutResultException or QoderControlTimeoutException or QoderProtocolException or QoderAuthenticationException;
 }
