@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Qoder.AgentSdk;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Diagnostics;
 using Qoder.Extensions.Hosting.Pooling;
@@ -166,7 +167,7 @@ internal sealed class QoderAgent : IQoderAgent
                 }
             }
 
-            throw session.TurnEndedWithoutResult();
+            throw await TurnEndedAsync(session).ConfigureAwait(false);
         }
     }
 
@@ -199,7 +200,7 @@ internal sealed class QoderAgent : IQoderAgent
 
             if (!any)
             {
-                throw session.TurnEndedWithoutResult();
+                throw await TurnEndedAsync(session).ConfigureAwait(false);
             }
 
             if (enumerator.Current.AcceptsPrompt(uuid))
@@ -223,6 +224,9 @@ internal sealed class QoderAgent : IQoderAgent
             throw;
         }
     }
+
+    private Task<QoderTurnEndedWithoutResultException> TurnEndedAsync(QoderSession session) =>
+        session.TurnEndedWithoutResultAsync(_pool.Options.Agent.ShutdownGracePeriod, _time);
 
     private Activity? StartActivity(QoderSessionOptions? options)
     {

@@ -61,7 +61,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _metrics = metrics;
         _agentTag = new(QoderTelemetry.AgentNameAttribute, DisplayName);
         _options = options.Get(name);
-        _defaultKey = LaunchKey.Compute(_options.Agent);
+        _defaultKey = _options.Agent.GetLaunchIdentity();
         _optionsSubscription = options.OnChange((changed, changedName) =>
         {
             if ((changedName ?? Microsoft.Extensions.Options.Options.DefaultName) == name)
@@ -186,7 +186,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     {
         var baseOptions = _options;
         var launch = options is { ShapesLaunch: true } ? options.ApplyTo(baseOptions.Agent) : baseOptions.Agent;
-        var key = options is { ShapesLaunch: true } ? LaunchKey.Compute(launch) : _defaultKey;
+        var key = options is { ShapesLaunch: true } ? launch.GetLaunchIdentity() : _defaultKey;
         var started = _time.GetTimestamp();
         var process = await AcquireAsync(key, launch, baseOptions.Pool, cancellationToken).ConfigureAwait(false);
         _metrics.LeaseWaitTime.Record(_time.GetElapsedTime(started).TotalSeconds, _agentTag);
@@ -736,7 +736,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     {
         lock (_lock)
         {
-            var key = LaunchKey.Compute(changed.Agent);
+            var key = changed.Agent.GetLaunchIdentity();
             _options = changed;
             if (key != _defaultKey)
             {

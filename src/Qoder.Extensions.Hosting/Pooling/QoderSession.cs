@@ -108,9 +108,23 @@ internal sealed class QoderSession : IQoderSession
         return Client.SendControlRequestAsync(request, cancellationToken);
     }
 
-    /// <summary>The failure of a turn that ended without its result, with what the process left behind.</summary>
-    internal QoderTurnEndedWithoutResultException TurnEndedWithoutResult() =>
-        new(_process.Process.ExitCode, _process.Process.StderrTail);
+    /// <summary>
+    /// The failure of a turn that ended without its result, with the exit code and stderr tail. Output ends just before
+    /// the exit is observed, so the process gets its shutdown grace period to be seen gone.
+    /// </summary>
+    internal async Task<QoderTurnEndedWithoutResultException> TurnEndedWithoutResultAsync(TimeSpan exitGrace, TimeProvider time)
+    {
+        try
+        {
+            await _process.Process.Completion.WaitAsync(exitGrace, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Still running (it closed its output only): report it as stopped, without an exit code.
+        }
+
+        return new(_process.Process.ExitCode, _process.Process.StderrTail);
+    }
 
     /// <summary>Marks the process as unfit for reuse (a cancelled or failed run).</summary>
     internal void MarkBroken() => _broken = true;

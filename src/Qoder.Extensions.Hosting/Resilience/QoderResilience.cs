@@ -43,6 +43,8 @@ public static class QoderResilience
         {
             QoderAuthenticationException or QoderConfigurationException or QoderCliNotFoundException => false,
             QoderProtocolVersionMismatchException or QoderPoolExhaustedException => false,
+            // 126/127: the launcher (setsid, a shell) could not execute the CLI, as permanent as QoderCliNotFoundException.
+            QoderProcessExitedException { ExitCode: 126 or 127 } => false,
             QoderProcessExitedException or QoderTurnEndedWithoutResultException => true,
             QoderControlTimeoutException timeout => timeout.Subtype == "initialize",
             QoderControlRequestException request => request.Retryable,
