@@ -93,6 +93,7 @@ internal sealed class FakeProcess : IPooledClient, IQoderClient
 
     public void Abort()
     {
+        _factory.OnAbort(this);
         Killed = true;
         _exited.TrySetResult();
     }
@@ -127,6 +128,8 @@ internal sealed class FakeProcessFactory : IQoderClientFactory
     private readonly List<FakeProcess> _created = [];
 
     public Func<FakeProcess, CancellationToken, Task> OnConnect { get; set; } = (_, _) => Task.CompletedTask;
+
+    public Action<FakeProcess> OnAbort { get; set; } = _ => { };
 
     public Func<FakeProcess, CancellationToken, IAsyncEnumerable<QoderMessage>> OnReceive { get; set; } = (_, ct) => FakeProcess.Reply("OK", ct);
 

@@ -35,6 +35,22 @@ internal sealed class PooledProcess
     /// <summary>Gets the options generation the process was started for; an options change makes older ones unreturnable.</summary>
     public int Generation { get; init; }
 
+    /// <summary>Switches an idle process to the model and permission mode a lease asks for, when they differ.</summary>
+    public async Task SwitchToAsync(string? model, QoderPermissionMode mode, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(model, CurrentModel, StringComparison.Ordinal))
+        {
+            await Process.Client.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
+            CurrentModel = model;
+        }
+
+        if (mode != CurrentPermissionMode)
+        {
+            await Process.Client.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
+            CurrentPermissionMode = mode;
+        }
+    }
+
     /// <summary>Ends the conversation's scope first (a process serves one conversation), then stops the process.</summary>
     public async ValueTask DisposeAsync()
     {
