@@ -149,7 +149,7 @@ static async Task<(IQoderSession Session, double Milliseconds, double AcquireMil
 static async Task WarmAsync(QoderProcessPool pool, int callers)
 {
     var deadline = Stopwatch.StartNew();
-    while (pool.IdleCount < callers || pool.RetiringCount > 0)
+    while (pool.Snapshot().Idle < callers || pool.Snapshot().Retiring > 0)
     {
         if (deadline.Elapsed > TimeSpan.FromMinutes(2))
         {

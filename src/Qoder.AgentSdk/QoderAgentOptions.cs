@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Qoder.AgentSdk;
 
 /// <summary>
@@ -222,11 +226,78 @@ public sealed class QoderAgentOptions
         return copy;
     }
 
+    /// <summary>
+    /// Gets an opaque identity of everything that shapes a process started with these options: equal identities start
+    /// identical processes (same argv, environment, credentials, <c>initialize</c> request and client settings), so a
+    /// pool may hand a process started for one to a caller that asked for the other. It holds no secret: a token enters
+    /// only as a truncated SHA-256 fingerprint, and the whole is hashed. Callbacks count by presence, not by instance.
+    /// </summary>
+    /// <returns>A hexadecimal string.</returns>
+    public string GetLaunchIdentity()
+    {
+        var w = new IdentityWriter();
+        w.Add(CliPath).Add(Executable).Add(ExecutableArgs).Add(AutoInstallCli).Add(CliCacheDirectory).Add(WorkingDirectory);
+        w.Add(Environment.OrderBy(e => e.Key, StringComparer.Ordinal)).Add(Auth.LaunchFingerprint).Add(Model).Add(Tools);
+        w.Add(AllowedTools).Add(DisallowedTools).Add(PermissionMode?.ToString()).Add(AllowDangerouslySkipPermissions);
+        w.Add(PermissionPromptToolName).Add(AdditionalDirectories).Add(MaxTurns).Add(Settings).Add(SettingSources);
+        foreach (var (name, server) in McpServers.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            w.Add(name).Add(server.Type).Add(server.Command).Add(server.Args).Add(server.Url);
+            w.Add(server.Env.OrderBy(e => e.Key, StringComparer.Ordinal)).Add(server.Headers.OrderBy(e => e.Key, StringComparer.Ordinal));
+        }
+
+        w.Add(AllowedMcpServerNames).Add(StrictMcpConfig).Add(Extensions).Add(PluginDirectories).Add(Resume).Add(Continue);
+        w.Add(ForkSession).Add(SessionId).Add(ResumeSessionAt).Add(IncludePartialMessages).Add(PersistSession).Add(Proxy);
+        w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
+        foreach (var hook in Hooks)
+        {
+            w.Add(hook.Event.ToString()).Add(hook.Matcher).Add(hook.TimeoutSeconds).Add(hook.Callbacks.Count);
+        }
+
+        foreach (var (name, server) in SdkMcpServers.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            w.Add(name).Add(server.Version).Add(server.Instructions).Add(server.Tools.Select(t => t.ProtocolTool.Name));
+        }
+
+        foreach (var (name, agent) in Agents.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            w.Add(name).Add(agent.Description).Add(agent.Prompt).Add(agent.Tools).Add(agent.DisallowedTools).Add(agent.Model).Add(agent.MaxTurns);
+        }
+
+        w.Add(Stderr is not null).Add(InitializeTimeout).Add(ControlRequestTimeout).Add(InterruptGracePeriod);
+        w.Add(ShutdownGracePeriod).Add(KillGracePeriod).Add(MaxLineBytes);
+        return w.ToHash();
+    }
+
     private static void CopyInto<T>(ICollection<T> source, ICollection<T> target)
     {
         foreach (var item in source)
         {
             target.Add(item);
         }
+    }
+
+    // Length-prefixed fields, so that no two different option sets write the same text.
+    private sealed class IdentityWriter
+    {
+        private readonly StringBuilder _text = new();
+
+        public IdentityWriter Add(string? value)
+        {
+            _text.Append(value is null ? -1 : value.Length).Append(':').Append(value).Append('|');
+            return this;
+        }
+
+        public IdentityWriter Add(bool value) => Add(value ? "1" : "0");
+
+        public IdentityWriter Add(int? value) => Add(value?.ToString(CultureInfo.InvariantCulture));
+
+        public IdentityWriter Add(TimeSpan value) => Add(value.Ticks.ToString(CultureInfo.InvariantCulture));
+
+        public IdentityWriter Add(IEnumerable<string>? values) => values is null ? Add((string?)null) : Add(string.Concat(values.Select(v => v.Length.ToString(CultureInfo.InvariantCulture) + ":" + v + "|")));
+
+        public IdentityWriter Add<TValue>(IEnumerable<KeyValuePair<string, TValue>> pairs) => Add(pairs.SelectMany(p => new[] { p.Key, p.Value as string ?? "\0" }));
+
+        public string ToHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_text.ToString())));
     }
 }

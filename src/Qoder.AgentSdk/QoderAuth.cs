@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Qoder.AgentSdk;
 
 /// <summary>
@@ -75,6 +78,14 @@ public sealed class QoderAuth
 
         return value;
     }
+
+    /// <summary>
+    /// Gets what tells these credentials apart at launch without revealing them: the kind, the variable, and the first
+    /// 16 hex digits of the token's SHA-256 (so a rotated token starts new processes).
+    /// </summary>
+    internal string LaunchFingerprint => _token is null
+        ? $"{Kind}({EnvironmentVariable})"
+        : $"{Kind}(sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_token)))[..16]})";
 
     /// <inheritdoc />
     public override string ToString() => Kind switch

@@ -14,7 +14,7 @@ namespace Qoder.AgentSdk;
 /// <see cref="ResultMessage"/>, interrupt, switch model and permission mode. Dispose it to stop the process; no process
 /// outlives the client. One caller receives at a time.
 /// </summary>
-public sealed class QoderClient : IAsyncDisposable
+public sealed class QoderClient : IQoderClient, IAsyncDisposable
 {
     private readonly QoderAgentOptions _options;
     private readonly ILogger _logger;
@@ -61,6 +61,9 @@ public sealed class QoderClient : IAsyncDisposable
 
     /// <summary>Gets the last characters the CLI wrote to stderr.</summary>
     public string StderrTail => _transport?.StderrTail ?? string.Empty;
+
+    /// <summary>Gets the CLI's exit code once it has exited.</summary>
+    public int? ExitCode => _transport?.Exited is { IsCompletedSuccessfully: true } exited ? exited.Result : null;
 
     /// <summary>Starts the CLI and completes the <c>initialize</c> handshake.</summary>
     /// <param name="cancellationToken">Cancels the start; the process is killed.</param>
@@ -132,6 +135,23 @@ public sealed class QoderClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Drops the messages read from the CLI but not yet received, such as what a pre-started process wrote while it sat
+    /// idle, so that the next <see cref="ReceiveResponseAsync"/> starts with what follows. Call it only between turns.
+    /// </summary>
+    /// <returns>The number of messages dropped.</returns>
+    public int DiscardBufferedMessages()
+    {
+        var channel = RequireConnected();
+        var dropped = 0;
+        while (channel.Messages.TryRead(out _))
+        {
+            dropped++;
+        }
+
+        return dropped;
+    }
+
     /// <summary>Interrupts the running turn; it ends with an <c>error_during_execution</c> result.</summary>
     /// <param name="cancellationToken">Cancels the wait for the CLI's receipt.</param>
     /// <returns>A task that completes when the CLI has accepted the interrupt.</returns>
@@ -180,8 +200,11 @@ public sealed class QoderClient : IAsyncDisposable
         _connectLock.Dispose();
     }
 
-    /// <summary>Kills the process tree at once, without the graceful sequence (for a host that has run out of shutdown time).</summary>
-    internal void Kill()
+    /// <summary>
+    /// Kills the process tree at once, without the graceful sequence: for a host that has run out of shutdown time. The
+    /// client still needs <see cref="DisposeAsync"/> to release its files.
+    /// </summary>
+    public void Abort()
     {
         _killed = true;
         _channel?.MarkShutdown();
@@ -219,7 +242,7 @@ public sealed class QoderClient : IAsyncDisposable
             var failure = _channel?.Fault is { } fault && ex is not OperationCanceledException ? fault : ex;
 
             // A CLI that failed to start is of no use, and it ignores SIGTERM while starting: kill it at once.
-            Kill();
+            Abort();
             await StopAsync().ConfigureAwait(false);
             if (ReferenceEquals(failure, ex))
             {
@@ -312,7 +335,7 @@ public sealed class QoderClient : IAsyncDisposable
         if (!channel.IsCompleted)
         {
             SdkLog.InterruptTimedOut(_logger, _options.InterruptGracePeriod);
-            Kill();
+            Abort();
         }
     }
 

@@ -17,4 +17,13 @@ public static class QoderPermissionModeExtensions
         QoderPermissionMode.Yolo => "yolo",
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown permission mode."),
     };
+
+    /// <summary>
+    /// The mode the CLI actually runs in: <see cref="QoderPermissionMode.Yolo"/> is an argv alias of
+    /// <see cref="QoderPermissionMode.BypassPermissions"/> that the control protocol does not know.
+    /// </summary>
+    /// <param name="mode">The mode.</param>
+    /// <returns>The mode with <see cref="QoderPermissionMode.Yolo"/> mapped to <see cref="QoderPermissionMode.BypassPermissions"/>.</returns>
+    public static QoderPermissionMode ToEffectiveMode(this QoderPermissionMode mode) =>
+        mode == QoderPermissionMode.Yolo ? QoderPermissionMode.BypassPermissions : mode;
 }

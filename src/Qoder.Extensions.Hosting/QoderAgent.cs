@@ -19,6 +19,8 @@ internal sealed class QoderAgent : IQoderAgent
     private readonly QoderMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly KeyValuePair<string, object?> _agentTag;
+    private readonly KeyValuePair<string, object?> _operationTag = new(QoderTelemetry.GenAiOperationNameAttribute, QoderTelemetry.GenAiOperationNameValue);
+    private readonly KeyValuePair<string, object?> _providerTag = new(QoderTelemetry.GenAiProviderNameAttribute, QoderTelemetry.GenAiProviderNameValue);
 
     public QoderAgent(QoderProcessPool pool, ResiliencePipeline pipeline, ILoggerFactory loggerFactory, QoderMetrics metrics, TimeProvider time)
     {
@@ -90,13 +92,14 @@ internal sealed class QoderAgent : IQoderAgent
             var message = start.First;
             while (true)
             {
-                if (message is ResultMessage result)
+                var endsTurn = message.EndsTurn();
+                if (endsTurn)
                 {
-                    Complete(activity, result, started);
+                    Complete(activity, (ResultMessage)message, started);
                 }
 
                 yield return message;
-                if (message is ResultMessage)
+                if (endsTurn)
                 {
                     yield break;
                 }
@@ -114,6 +117,7 @@ internal sealed class QoderAgent : IQoderAgent
 
                 if (!more)
                 {
+                    // The CLI exited cleanly before the result: the stream simply ends.
                     yield break;
                 }
 
@@ -125,7 +129,7 @@ internal sealed class QoderAgent : IQoderAgent
     private async ValueTask<QoderRunResult> RunAttemptAsync(ResilienceContext context, string prompt, QoderSessionOptions? options)
     {
         var cancellationToken = context.CancellationToken;
-        var session = await _pool.CreateSessionAsync(options, cancellationToken).ConfigureAwait(false);
+        var session = await _pool.LeaseAsync(options, cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             QoderHostingLog.RunStarted(_logger, _pool.DisplayName, session.SessionId);
@@ -134,12 +138,17 @@ internal sealed class QoderAgent : IQoderAgent
             var text = new StringBuilder();
             await foreach (var message in session.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (Accepts(message, uuid))
+                if (message.AcceptsPrompt(uuid))
                 {
                     context.Properties.Set(QoderResilience.TurnStartedKey, true);
                 }
 
-                messages.Add(message);
+                // Token deltas only matter while streaming; the complete messages they add up to follow them.
+                if (message is not StreamEventMessage)
+                {
+                    messages.Add(message);
+                }
+
                 if (message is AssistantMessage { ParentToolUseId: null } assistant)
                 {
                     foreach (var block in assistant.Message.Content)
@@ -151,20 +160,21 @@ internal sealed class QoderAgent : IQoderAgent
                     }
                 }
 
-                if (message is ResultMessage result)
+                if (message.EndsTurn())
                 {
+                    var result = (ResultMessage)message;
                     return new QoderRunResult(text.Length > 0 ? text.ToString() : result.Result ?? string.Empty, result, messages);
                 }
             }
 
-            throw new QoderProcessExitedException("qodercli ended the turn without a result.", null, string.Empty);
+            throw await TurnEndedAsync(session).ConfigureAwait(false);
         }
     }
 
     private async ValueTask<StreamStart> StartStreamAttemptAsync(ResilienceContext context, string prompt, QoderSessionOptions? options, CancellationToken callerToken)
     {
         var attemptToken = context.CancellationToken;
-        var session = await _pool.CreateSessionAsync(options, attemptToken).ConfigureAwait(false);
+        var session = await _pool.LeaseAsync(options, attemptToken).ConfigureAwait(false);
         CancellationTokenSource? turn = null;
         IAsyncEnumerator<QoderMessage>? enumerator = null;
         try
@@ -190,10 +200,10 @@ internal sealed class QoderAgent : IQoderAgent
 
             if (!any)
             {
-                throw new QoderProcessExitedException("qodercli ended the turn without a message.", null, string.Empty);
+                throw await TurnEndedAsync(session).ConfigureAwait(false);
             }
 
-            if (Accepts(enumerator.Current, uuid))
+            if (enumerator.Current.AcceptsPrompt(uuid))
             {
                 context.Properties.Set(QoderResilience.TurnStartedKey, true);
             }
@@ -208,31 +218,24 @@ internal sealed class QoderAgent : IQoderAgent
             }
 
             turn?.Dispose();
-            if (session is QoderSession pooled)
-            {
-                pooled.MarkBroken();
-            }
+            session.MarkBroken();
 
             await session.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>
-    /// The prompt counts as accepted (and the attempt as no longer retryable) once the CLI confirms it with a
-    /// <c>command_lifecycle</c> for its uuid, or sends anything other than the lifecycle of another message.
-    /// </summary>
-    private static bool Accepts(QoderMessage message, string uuid) =>
-        message is not CommandLifecycleMessage lifecycle || string.Equals(lifecycle.CommandUuid, uuid, StringComparison.Ordinal);
+    private Task<QoderTurnEndedWithoutResultException> TurnEndedAsync(QoderSession session) =>
+        session.TurnEndedWithoutResultAsync(_pool.Options.Agent.ShutdownGracePeriod, _time);
 
     private Activity? StartActivity(QoderSessionOptions? options)
     {
-        var activity = QoderActivitySource.Instance.StartActivity($"invoke_agent {_pool.DisplayName}", ActivityKind.Client);
+        var activity = QoderActivitySource.Instance.StartActivity($"{QoderTelemetry.GenAiOperationNameValue} {_pool.DisplayName}", ActivityKind.Client);
         if (activity is not null)
         {
-            activity.SetTag(QoderTelemetry.GenAiSystemAttribute, QoderTelemetry.GenAiSystemValue);
-            activity.SetTag(QoderTelemetry.GenAiOperationNameAttribute, "invoke_agent");
-            activity.SetTag(QoderTelemetry.AgentNameAttribute, _pool.DisplayName);
+            activity.SetTag(QoderTelemetry.GenAiProviderNameAttribute, QoderTelemetry.GenAiProviderNameValue);
+            activity.SetTag(QoderTelemetry.GenAiOperationNameAttribute, QoderTelemetry.GenAiOperationNameValue);
+            activity.SetTag(QoderTelemetry.GenAiAgentNameAttribute, _pool.DisplayName);
             activity.SetTag(QoderTelemetry.GenAiRequestModelAttribute, options?.Model ?? _pool.Options.Agent.Model ?? "auto");
         }
 
@@ -257,12 +260,12 @@ internal sealed class QoderAgent : IQoderAgent
         var output = result.Usage?.OutputTokens;
         if (input is { } inputTokens)
         {
-            _metrics.TokenUsage.Record(inputTokens, _agentTag, new(QoderTelemetry.GenAiTokenTypeAttribute, "input"));
+            _metrics.TokenUsage.Record(inputTokens, _agentTag, _operationTag, _providerTag, new(QoderTelemetry.GenAiTokenTypeAttribute, "input"));
         }
 
         if (output is { } outputTokens)
         {
-            _metrics.TokenUsage.Record(outputTokens, _agentTag, new(QoderTelemetry.GenAiTokenTypeAttribute, "output"));
+            _metrics.TokenUsage.Record(outputTokens, _agentTag, _operationTag, _providerTag, new(QoderTelemetry.GenAiTokenTypeAttribute, "output"));
         }
 
         QoderHostingLog.RunFinished(_logger, _pool.DisplayName, result.Subtype, (long)elapsed.TotalMilliseconds, result.SessionId, input, output);
@@ -285,14 +288,14 @@ internal sealed class QoderAgent : IQoderAgent
         }
 
         activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-        activity?.SetTag("error.type", exception.GetType().FullName);
+        activity?.SetTag(QoderTelemetry.ErrorTypeAttribute, exception.GetType().FullName);
     }
 
     private sealed class StreamStart : IAsyncDisposable
     {
         private readonly CancellationTokenSource _turn;
 
-        public StreamStart(IQoderSession session, IAsyncEnumerator<QoderMessage> enumerator, QoderMessage first, CancellationTokenSource turn)
+        public StreamStart(QoderSession session, IAsyncEnumerator<QoderMessage> enumerator, QoderMessage first, CancellationTokenSource turn)
         {
             Session = session;
             Enumerator = enumerator;
@@ -300,7 +303,7 @@ internal sealed class QoderAgent : IQoderAgent
             _turn = turn;
         }
 
-        public IQoderSession Session { get; }
+        public QoderSession Session { get; }
 
         public IAsyncEnumerator<QoderMessage> Enumerator { get; }
 

@@ -165,7 +165,8 @@ public static class QoderAgentServiceCollectionExtensions
         services.AddKeyedSingleton(name, (sp, _) => new QoderProcessPool(
             name,
             sp.GetRequiredService<IOptionsMonitor<QoderHostingOptions>>(),
-            Qoder.Extensions.Hosting.Callbacks.QoderAgentCallbacks.Decorate(sp, name, sp.GetRequiredService<IQoderClientFactory>()),
+            sp.GetRequiredService<IQoderClientFactory>(),
+            Qoder.Extensions.Hosting.Callbacks.QoderAgentCallbacks.BinderFor(sp, name),
             sp.GetRequiredService<TimeProvider>(),
             Loggers(sp),
             sp.GetRequiredService<QoderMetrics>()));

@@ -91,9 +91,11 @@ public sealed class AcceptanceAndTelemetryTests
         Assert.Equal("invoke_agent default", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal(ActivityStatusCode.Ok, span.Status);
-        Assert.Equal(QoderTelemetry.GenAiSystemValue, span.GetTagItem(QoderTelemetry.GenAiSystemAttribute));
-        Assert.Equal("invoke_agent", span.GetTagItem(QoderTelemetry.GenAiOperationNameAttribute));
-        Assert.Equal("default", span.GetTagItem(QoderTelemetry.AgentNameAttribute));
+        Assert.Equal("qoder", span.GetTagItem("gen_ai.provider.name"));
+        Assert.Null(span.GetTagItem("gen_ai.system"));
+        Assert.Equal("invoke_agent", span.GetTagItem("gen_ai.operation.name"));
+        Assert.Equal("default", span.GetTagItem("gen_ai.agent.name"));
+        Assert.Equal(Model, span.GetTagItem("gen_ai.request.model"));
         Assert.Equal("s-1", span.GetTagItem(QoderTelemetry.GenAiConversationIdAttribute));
         Assert.Equal(10L, Convert.ToInt64(span.GetTagItem(QoderTelemetry.GenAiUsageInputTokensAttribute), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(3L, Convert.ToInt64(span.GetTagItem(QoderTelemetry.GenAiUsageOutputTokensAttribute), System.Globalization.CultureInfo.InvariantCulture));

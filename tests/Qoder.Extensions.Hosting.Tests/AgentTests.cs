@@ -197,6 +197,70 @@ public sealed class AgentTests
         Assert.Contains(logs.GetSnapshot(), r => r.Id.Id == 2102 && r.Message.Contains("visible prompt", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task What_a_pooled_process_wrote_while_idle_neither_reaches_the_lease_nor_counts_as_acceptance()
+    {
+        await using var t = new TestServices(o => o.Resilience.MaxRetryAttempts = 1);
+        t.Factory.OnReceive = (process, ct) =>
+        {
+            var turn = process == t.Factory.Created[0] ? CrashBeforeAnything(ct) : FakeProcess.Reply("OK", ct);
+
+            // A process whose buffered output was not dropped hands it to the lease's first receive.
+            return process.Discards == 0 ? IdleOutputThen(turn) : turn;
+        };
+
+        var result = await t.Agent.RunAsync("hello");
+
+        Assert.Equal("OK", result.Text);
+        Assert.Equal(2, t.Factory.Created.Count);
+        Assert.DoesNotContain(result.Messages, m => m is SystemStatusMessage);
+    }
+
+    [Fact]
+    public async Task RunAsync_keeps_complete_messages_but_not_token_deltas()
+    {
+        await using var t = new TestServices();
+        t.Factory.OnReceive = (_, ct) => DeltasThenReply(ct);
+
+        var result = await t.Agent.RunAsync("hello");
+
+        Assert.Equal("OK", result.Text);
+        Assert.DoesNotContain(result.Messages, m => m is StreamEventMessage);
+        Assert.Equal(2, result.Messages.Count);
+    }
+
+    private static async IAsyncEnumerable<QoderMessage> IdleOutputThen(IAsyncEnumerable<QoderMessage> turn)
+    {
+        yield return new SystemStatusMessage { Type = "system", Subtype = "status" };
+        await foreach (var message in turn)
+        {
+            yield return message;
+        }
+    }
+
+    private static async IAsyncEnumerable<QoderMessage> CrashBeforeAnything([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new QoderProcessExitedException("crashed before the turn", 1, string.Empty);
+#pragma warning disable CS0162 // An iterator needs a yield.
+        yield break;
+#pragma warning restore CS0162
+    }
+
+    private static async IAsyncEnumerable<QoderMessage> DeltasThenReply([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            yield return new StreamEventMessage { Type = "stream_event", Event = FakeProcess.Empty };
+        }
+
+        await foreach (var message in FakeProcess.Reply("OK", cancellationToken))
+        {
+            yield return message;
+        }
+    }
+
     private static async IAsyncEnumerable<QoderMessage> CrashAfterFirst([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

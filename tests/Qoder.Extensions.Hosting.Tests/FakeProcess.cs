@@ -7,7 +7,7 @@ using Qoder.Extensions.Hosting.Pooling;
 namespace Qoder.Extensions.Hosting.Tests;
 
 /// <summary>A process that exists only in memory: pool logic is tested without spawning anything.</summary>
-internal sealed class FakeProcess : IQoderProcess
+internal sealed class FakeProcess : IPooledClient, IQoderClient
 {
     private static int s_nextPid = 100_000;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,6 +22,15 @@ internal sealed class FakeProcess : IQoderProcess
     }
 
     public QoderAgentOptions Options { get; }
+
+    public IQoderClient Client => this;
+
+    public int? ExitCode { get; set; }
+
+    public string StderrTail { get; set; } = string.Empty;
+
+    /// <summary>Gets how many times the messages written while idle were dropped.</summary>
+    public int Discards { get; private set; }
 
     public int? ProcessId { get; }
 
@@ -47,7 +56,7 @@ internal sealed class FakeProcess : IQoderProcess
 
     public List<string> SentUuids { get; } = [];
 
-    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken)
+    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
     {
         Prompts.Add(prompt);
         var uuid = Guid.NewGuid().ToString();
@@ -55,7 +64,7 @@ internal sealed class FakeProcess : IQoderProcess
         return Task.FromResult(uuid);
     }
 
-    public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var message in _factory.OnReceive(this, cancellationToken))
         {
@@ -63,22 +72,28 @@ internal sealed class FakeProcess : IQoderProcess
         }
     }
 
-    public Task InterruptAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task InterruptAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task SetModelAsync(string? model, CancellationToken cancellationToken)
+    public Task SetModelAsync(string? model, CancellationToken cancellationToken = default)
     {
         ModelsSet.Add(model);
         return Task.CompletedTask;
     }
 
-    public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<JsonElement?> SendControlRequestAsync(System.Text.Json.Nodes.JsonObject request, CancellationToken cancellationToken = default) =>
+        Task.FromResult<JsonElement?>(Empty);
+
+    public void DiscardBufferedMessages() => Discards++;
 
     public void Crash() => _exited.TrySetResult();
 
     public bool Killed { get; private set; }
 
-    public void Kill()
+    public void Abort()
     {
+        _factory.OnAbort(this);
         Killed = true;
         _exited.TrySetResult();
     }
@@ -114,6 +129,8 @@ internal sealed class FakeProcessFactory : IQoderClientFactory
 
     public Func<FakeProcess, CancellationToken, Task> OnConnect { get; set; } = (_, _) => Task.CompletedTask;
 
+    public Action<FakeProcess> OnAbort { get; set; } = _ => { };
+
     public Func<FakeProcess, CancellationToken, IAsyncEnumerable<QoderMessage>> OnReceive { get; set; } = (_, ct) => FakeProcess.Reply("OK", ct);
 
     public IReadOnlyList<FakeProcess> Created
@@ -127,7 +144,7 @@ internal sealed class FakeProcessFactory : IQoderClientFactory
         }
     }
 
-    public IQoderProcess Create(QoderAgentOptions options)
+    public IPooledClient Create(QoderAgentOptions options)
     {
         var process = new FakeProcess(this, options);
         lock (_created)

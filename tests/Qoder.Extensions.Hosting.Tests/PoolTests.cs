@@ -12,7 +12,7 @@ public sealed class PoolTests
 
         await t.Pool.StartAsync();
 
-        Assert.Equal(2, t.Pool.IdleCount);
+        Assert.Equal(2, t.Pool.Snapshot().Idle);
         Assert.Equal(2, t.Factory.Created.Count);
         Assert.Equal(HealthStatus.Healthy, (await t.Health.CheckHealthAsync()).Status);
         Assert.Equal("9.9.9", (await t.Health.CheckHealthAsync()).Entries["qoder"].Data["cliVersion"]);
@@ -29,10 +29,10 @@ public sealed class PoolTests
         Assert.Equal(first.ProcessId, unused.ProcessId);
 
         // Leasing the warm process starts a replacement so the next caller finds one ready too.
-        await Eventually.TrueAsync(() => t.Pool.IdleCount == 1 && t.Factory.Created.Count == 2, "the pool keeps MinIdle ready");
+        await Eventually.TrueAsync(() => t.Pool.Snapshot().Idle == 1 && t.Factory.Created.Count == 2, "the pool keeps MinIdle ready");
         await unused.DisposeAsync();
         Assert.False(first.Disposed);
-        Assert.Equal(2, t.Pool.IdleCount);
+        Assert.Equal(2, t.Pool.Snapshot().Idle);
 
         var used = await t.Sessions.CreateSessionAsync();
         var usedProcess = t.Factory.Created.Single(p => p.ProcessId == used.ProcessId);
@@ -43,8 +43,8 @@ public sealed class PoolTests
 
         await used.DisposeAsync();
         await Eventually.TrueAsync(() => usedProcess.Disposed, "the used process is disposed in the background");
-        Assert.Equal(1, t.Pool.IdleCount);
-        Assert.Equal(0, t.Pool.BusyCount);
+        Assert.Equal(1, t.Pool.Snapshot().Idle);
+        Assert.Equal(0, t.Pool.Snapshot().Busy);
     }
 
     [Fact]
@@ -60,19 +60,19 @@ public sealed class PoolTests
 
         var second = t.Sessions.CreateSessionAsync().AsTask();
         var third = t.Sessions.CreateSessionAsync().AsTask();
-        await Eventually.TrueAsync(() => t.Pool.PendingCount == 2, "both callers wait");
-        Assert.Equal(1, t.Pool.TotalCount);
+        await Eventually.TrueAsync(() => t.Pool.Snapshot().Pending == 2, "both callers wait");
+        Assert.Equal(1, t.Pool.Snapshot().Total);
 
         await holder.DisposeAsync();
         var secondSession = await second;
         Assert.False(third.IsCompleted);
-        Assert.Equal(1, t.Pool.PendingCount);
+        Assert.Equal(1, t.Pool.Snapshot().Pending);
 
         t.Time.Advance(TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<QoderPoolExhaustedException>(() => third);
         Assert.Contains("Qoder:Pool:MaxSize", error.Message, StringComparison.Ordinal);
         Assert.Contains("Qoder:Pool:AcquireTimeout", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, t.Pool.PendingCount);
+        Assert.Equal(0, t.Pool.Snapshot().Pending);
         await secondSession.DisposeAsync();
     }
 
@@ -84,11 +84,11 @@ public sealed class PoolTests
         using var cts = new CancellationTokenSource();
 
         var waiting = t.Sessions.CreateSessionAsync(cancellationToken: cts.Token).AsTask();
-        await Eventually.TrueAsync(() => t.Pool.PendingCount == 1, "the caller waits");
+        await Eventually.TrueAsync(() => t.Pool.Snapshot().Pending == 1, "the caller waits");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        Assert.Equal(0, t.Pool.PendingCount);
+        Assert.Equal(0, t.Pool.Snapshot().Pending);
         await holder.DisposeAsync();
     }
 
@@ -105,7 +105,7 @@ public sealed class PoolTests
         var first = t.Factory.Created[0];
 
         t.Time.Advance(TimeSpan.FromMinutes(10));
-        await Eventually.TrueAsync(() => first.Disposed && t.Pool.IdleCount == 1, "the idle process is recycled and replaced");
+        await Eventually.TrueAsync(() => first.Disposed && t.Pool.Snapshot().Idle == 1, "the idle process is recycled and replaced");
         var second = t.Factory.Created[1];
 
         // Leased and returned unused within the idle timeout, but older than MaxLifetime by the next check.
@@ -129,14 +129,14 @@ public sealed class PoolTests
         await t.Pool.StartAsync();
 
         t.Factory.Created[0].Crash();
-        await Eventually.TrueAsync(() => t.Pool.IdleCount == 0, "the crashed process leaves the pool");
+        await Eventually.TrueAsync(() => t.Pool.Snapshot().Idle == 0, "the crashed process leaves the pool");
         Assert.Single(t.Factory.Created);
 
         t.Time.Advance(TimeSpan.FromSeconds(5));
-        await Eventually.TrueAsync(() => t.Factory.Created.Count == 2 && t.Pool.IdleCount == 1, "a replacement starts after the backoff");
+        await Eventually.TrueAsync(() => t.Factory.Created.Count == 2 && t.Pool.Snapshot().Idle == 1, "a replacement starts after the backoff");
 
         t.Factory.Created[1].Crash();
-        await Eventually.TrueAsync(() => t.Pool.RestartBudgetExhausted, "the budget is spent");
+        await Eventually.TrueAsync(() => t.Pool.Snapshot().RestartBudgetExhausted, "the budget is spent");
         t.Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(2, t.Factory.Created.Count);
         Assert.Equal(HealthStatus.Unhealthy, (await t.Health.CheckHealthAsync()).Status);
@@ -152,7 +152,7 @@ public sealed class PoolTests
         t.Factory.OnConnect = (_, _) => throw new QoderAuthenticationException("rejected", "access_token_invalid", 41);
 
         await Assert.ThrowsAsync<QoderAuthenticationException>(() => t.Sessions.CreateSessionAsync().AsTask());
-        Assert.Equal(0, t.Pool.TotalCount);
+        Assert.Equal(0, t.Pool.Snapshot().Total);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class PoolTests
         Assert.Equal(["ultimate"], warm.ModelsSet);
 
         // Idle processes are taken last-in first-out: once the replacement is idle, the returned process is the next one out.
-        await Eventually.TrueAsync(() => t.Pool.IdleCount == 1, "the replacement for the leased process is ready");
+        await Eventually.TrueAsync(() => t.Pool.Snapshot().Idle == 1, "the replacement for the leased process is ready");
         await withModel.DisposeAsync();
 
         var elsewhere = await t.Sessions.CreateSessionAsync(new QoderSessionOptions { SystemPrompt = "Other." });

@@ -25,7 +25,7 @@ public sealed class StandInPoolTests : IDisposable
         using var host = BuildHost(QoderScenario.Create().Reply("Hello from the stand-in"), p => p.MinIdle = 1);
         await host.StartAsync();
         var pool = Pool(host);
-        await Eventually.TrueAsync(() => pool.IdleCount == 1, "the pool warms one process", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 1, "the pool warms one process", 60);
 
         var result = await host.Services.GetRequiredService<IQoderAgent>().RunAsync("hi").WaitAsync(Guard);
         Assert.Equal("Hello from the stand-in", result.Text);
@@ -45,7 +45,7 @@ public sealed class StandInPoolTests : IDisposable
         });
         await host.StartAsync();
         var pool = Pool(host);
-        await Eventually.TrueAsync(() => pool.IdleCount == 1, "the pool warms one process", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 1, "the pool warms one process", 60);
         var first = Assert.Single(StartedPids());
 
         using (var victim = System.Diagnostics.Process.GetProcessById(first))
@@ -53,7 +53,7 @@ public sealed class StandInPoolTests : IDisposable
             victim.Kill();
         }
 
-        await Eventually.TrueAsync(() => StartedPids().Count == 2 && pool.IdleCount == 1, "a replacement process is warm", 60);
+        await Eventually.TrueAsync(() => StartedPids().Count == 2 && pool.Snapshot().Idle == 1, "a replacement process is warm", 60);
         Assert.False(ProcessLiveness.IsAlive(first));
         await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
@@ -79,13 +79,13 @@ public sealed class StandInPoolTests : IDisposable
         await host.StartAsync();
         var pool = Pool(host);
 
-        await Eventually.TrueAsync(() => pool.RestartBudgetExhausted, "the restart budget is spent", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().RestartBudgetExhausted, "the restart budget is spent", 60);
         Assert.Equal(3, StartedPids().Count);
 
         // Background restarts are paused; a caller still gets a start of its own and sees its failure.
         await Assert.ThrowsAsync<QoderProcessExitedException>(() => host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard));
         Assert.Equal(4, StartedPids().Count);
-        Assert.True(pool.RestartBudgetExhausted);
+        Assert.True(pool.Snapshot().RestartBudgetExhausted);
 
         await host.StopAsync().WaitAsync(Guard);
         Assert.Equal(4, StartedPids().Count);
@@ -163,7 +163,7 @@ public sealed class StandInPoolTests : IDisposable
         using var host = BuildHost(QoderScenario.Create(), p => p.MinIdle = 2);
         await host.StartAsync();
         var pool = Pool(host);
-        await Eventually.TrueAsync(() => pool.IdleCount == 2, "the pool warms two processes", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 2, "the pool warms two processes", 60);
         var before = StartedPids();
         Assert.Equal(2, before.Count);
 
@@ -171,7 +171,7 @@ public sealed class StandInPoolTests : IDisposable
         configuration["Qoder:Agent:SystemPrompt"] = "You answer briefly.";
         configuration.Reload();
 
-        await Eventually.TrueAsync(() => StartedPids().Count == 4 && pool.IdleCount == 2, "two processes with the new options are warm", 60);
+        await Eventually.TrueAsync(() => StartedPids().Count == 4 && pool.Snapshot().Idle == 2, "two processes with the new options are warm", 60);
         await Eventually.TrueAsync(() => before.All(pid => !ProcessLiveness.IsAlive(pid)), "the old idle processes are retired", 60);
         await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
         {

@@ -62,9 +62,7 @@ internal static class ControlRequests
     {
         ["subtype"] = "set_permission_mode",
         ["type"] = "set_permission_mode",
-
-        // The control protocol has no yolo; the official SDK sends its meaning.
-        ["mode"] = (mode == QoderPermissionMode.Yolo ? QoderPermissionMode.BypassPermissions : mode).ToWireName(),
+        ["mode"] = mode.ToEffectiveMode().ToWireName(),
     };
 
     private static JsonObject Agents(IDictionary<string, QoderAgentDefinition> agents)

@@ -10,6 +10,10 @@ public sealed record ResultMessage : QoderMessage
     [JsonPropertyName("subtype")]
     public string Subtype { get; init; } = string.Empty;
 
+    /// <summary>Gets the tool call of the subagent whose run this result ends, or <see langword="null"/> for the main turn.</summary>
+    [JsonPropertyName("parent_tool_use_id")]
+    public string? ParentToolUseId { get; init; }
+
     /// <summary>Gets a value indicating whether the turn failed (a <c>success</c> result can be an error too).</summary>
     [JsonPropertyName("is_error")]
     public bool IsError { get; init; }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Server;
 using Qoder.AgentSdk;
-using Qoder.Extensions.Hosting.Pooling;
 
 namespace Qoder.Extensions.Hosting.Callbacks;
 
@@ -37,16 +36,16 @@ internal sealed class QoderAgentCallbacks
         return callbacks;
     }
 
-    /// <summary>Wraps the process factory of an agent that has callbacks, so that each process gets them bound to its lease.</summary>
-    public static IQoderClientFactory Decorate(IServiceProvider services, string name, IQoderClientFactory inner)
+    /// <summary>Gets the binder of an agent that has callbacks, so that each of its processes gets them bound to its lease.</summary>
+    public static CallbackBinder? BinderFor(IServiceProvider services, string name)
     {
         if (services.GetKeyedService<QoderAgentCallbacks>(name) is not { IsEmpty: false } callbacks)
         {
-            return inner;
+            return null;
         }
 
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Qoder.Extensions.Hosting.Callbacks");
-        return new CallbackClientFactory(inner, callbacks, services, logger);
+        return new CallbackBinder(callbacks, services, logger);
     }
 }
 

@@ -16,20 +16,21 @@ internal sealed class QoderHealthCheck : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var init = _pool.LastInit;
-        var idle = _pool.IdleCount;
-        var busy = _pool.BusyCount;
+        var snapshot = _pool.Snapshot();
+        var idle = snapshot.Idle;
+        var busy = snapshot.Busy;
         var data = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["idle"] = idle,
             ["busy"] = busy,
-            ["starting"] = _pool.StartingCount,
-            ["pending"] = _pool.PendingCount,
+            ["starting"] = snapshot.Starting,
+            ["pending"] = snapshot.Pending,
             ["maxSize"] = _pool.Options.Pool.MaxSize,
             ["cliVersion"] = init?.QodercliVersion ?? "unknown",
             ["protocolVersion"] = init?.ProtocolVersion ?? "unknown",
         };
         HealthCheckResult result;
-        if (_pool.RestartBudgetExhausted)
+        if (snapshot.RestartBudgetExhausted)
         {
             result = new HealthCheckResult(context?.Registration.FailureStatus ?? HealthStatus.Unhealthy, $"qodercli keeps failing to start or crashing; restarts are paused ({_pool.Section}:Pool:RestartBudget).", data: data);
         }

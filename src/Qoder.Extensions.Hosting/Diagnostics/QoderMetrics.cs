@@ -15,10 +15,10 @@ internal sealed class QoderMetrics : IDisposable
     {
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(QoderTelemetry.MeterName) ?? new Meter(QoderTelemetry.MeterName);
-        _meter.CreateObservableGauge(QoderTelemetry.PoolIdle, () => Observe(p => p.IdleCount), "{process}", "Idle qodercli processes.");
-        _meter.CreateObservableGauge(QoderTelemetry.PoolBusy, () => Observe(p => p.BusyCount), "{process}", "Leased qodercli processes.");
-        _meter.CreateObservableGauge(QoderTelemetry.PoolStarting, () => Observe(p => p.StartingCount), "{process}", "qodercli processes being started.");
-        _meter.CreateObservableGauge(QoderTelemetry.PoolPendingRequests, () => Observe(p => p.PendingCount), "{request}", "Callers waiting for a process.");
+        _meter.CreateObservableGauge(QoderTelemetry.PoolIdle, () => Observe(s => s.Idle), "{process}", "Idle qodercli processes.");
+        _meter.CreateObservableGauge(QoderTelemetry.PoolBusy, () => Observe(s => s.Busy), "{process}", "Leased qodercli processes.");
+        _meter.CreateObservableGauge(QoderTelemetry.PoolStarting, () => Observe(s => s.Starting), "{process}", "qodercli processes being started.");
+        _meter.CreateObservableGauge(QoderTelemetry.PoolPendingRequests, () => Observe(s => s.Pending), "{request}", "Callers waiting for a process.");
         ProcessStartTime = _meter.CreateHistogram<double>(QoderTelemetry.PoolProcessStartTime, "s", "Time from spawn to an initialised qodercli.");
         LeaseWaitTime = _meter.CreateHistogram<double>(QoderTelemetry.PoolLeaseWaitTime, "s", "Time a caller waited for a process.");
         Crashes = _meter.CreateCounter<long>(QoderTelemetry.PoolProcessCrashes, "{process}", "Processes that ended while idle.");
@@ -54,6 +54,7 @@ internal sealed class QoderMetrics : IDisposable
         }
     }
 
-    private List<Measurement<int>> Observe(Func<QoderProcessPool, int> read) =>
-        _pools.Values.Select(p => new Measurement<int>(read(p), new KeyValuePair<string, object?>(QoderTelemetry.AgentNameAttribute, p.DisplayName))).ToList();
+    // One snapshot per pool and gauge: the counters of a pool agree with each other within a measurement.
+    private List<Measurement<int>> Observe(Func<PoolSnapshot, int> read) =>
+        _pools.Values.Select(p => new Measurement<int>(read(p.Snapshot()), new KeyValuePair<string, object?>(QoderTelemetry.AgentNameAttribute, p.DisplayName))).ToList();
 }

@@ -42,7 +42,7 @@ public static class QoderTelemetry
     /// <summary>Histogram ({token}): GenAI token usage, tagged with <see cref="GenAiTokenTypeAttribute"/>.</summary>
     public const string TokenUsage = "gen_ai.client.token.usage";
 
-    /// <summary>Attribute: the agent name (<c>default</c> for the unnamed agent).</summary>
+    /// <summary>Attribute: the agent name on the pool and run instruments (<c>default</c> for the unnamed agent).</summary>
     public const string AgentNameAttribute = "qoder.agent.name";
 
     /// <summary>Attribute: the result subtype (<c>success</c>, <c>error_during_execution</c>, …).</summary>
@@ -51,14 +51,20 @@ public static class QoderTelemetry
     /// <summary>Attribute: why a process was retired.</summary>
     public const string ReasonAttribute = "qoder.reason";
 
-    /// <summary>Attribute: the GenAI system, always <see cref="GenAiSystemValue"/>.</summary>
-    public const string GenAiSystemAttribute = "gen_ai.system";
+    /// <summary>Attribute (OpenTelemetry GenAI): the provider, always <see cref="GenAiProviderNameValue"/>.</summary>
+    public const string GenAiProviderNameAttribute = "gen_ai.provider.name";
 
-    /// <summary>The value of <see cref="GenAiSystemAttribute"/>.</summary>
-    public const string GenAiSystemValue = "qoder";
+    /// <summary>The value of <see cref="GenAiProviderNameAttribute"/>.</summary>
+    public const string GenAiProviderNameValue = "qoder";
 
-    /// <summary>Attribute: the GenAI operation (<c>invoke_agent</c>).</summary>
+    /// <summary>Attribute (OpenTelemetry GenAI): the agent name on the run's span (<c>default</c> for the unnamed agent).</summary>
+    public const string GenAiAgentNameAttribute = "gen_ai.agent.name";
+
+    /// <summary>Attribute (OpenTelemetry GenAI): the operation, always <see cref="GenAiOperationNameValue"/>.</summary>
     public const string GenAiOperationNameAttribute = "gen_ai.operation.name";
+
+    /// <summary>The value of <see cref="GenAiOperationNameAttribute"/>: a run invokes an agent.</summary>
+    public const string GenAiOperationNameValue = "invoke_agent";
 
     /// <summary>Attribute: the requested model.</summary>
     public const string GenAiRequestModelAttribute = "gen_ai.request.model";
@@ -74,4 +80,7 @@ public static class QoderTelemetry
 
     /// <summary>Attribute: <c>input</c> or <c>output</c> on <see cref="TokenUsage"/>.</summary>
     public const string GenAiTokenTypeAttribute = "gen_ai.token.type";
+
+    /// <summary>Attribute (OpenTelemetry): the full name of the exception type a failed run ended with.</summary>
+    public const string ErrorTypeAttribute = "error.type";
 }

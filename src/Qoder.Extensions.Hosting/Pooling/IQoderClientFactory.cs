@@ -5,5 +5,5 @@ namespace Qoder.Extensions.Hosting.Pooling;
 /// <summary>Creates (unconnected) CLI processes; replaced by a fake in pool-logic tests.</summary>
 internal interface IQoderClientFactory
 {
-    IQoderProcess Create(QoderAgentOptions options);
+    IPooledClient Create(QoderAgentOptions options);
 }

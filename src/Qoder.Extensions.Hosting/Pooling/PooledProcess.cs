@@ -1,21 +1,26 @@
 using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting.Callbacks;
 
 namespace Qoder.Extensions.Hosting.Pooling;
 
-/// <summary>A process and what the pool knows about it. Mutated only under the pool's lock.</summary>
+/// <summary>A process, the DI scope of the conversation it serves, and what the pool knows about it. Mutated only under the pool's lock.</summary>
 internal sealed class PooledProcess
 {
-    public PooledProcess(string key, IQoderProcess process, QoderAgentOptions options)
+    public PooledProcess(string key, IPooledClient process, QoderAgentOptions options, LeaseScope? lease)
     {
         Key = key;
         Process = process;
+        Lease = lease;
         CurrentModel = options.Model;
-        CurrentPermissionMode = options.PermissionMode == QoderPermissionMode.Yolo ? QoderPermissionMode.BypassPermissions : options.PermissionMode ?? QoderPermissionMode.Default;
+        CurrentPermissionMode = (options.PermissionMode ?? QoderPermissionMode.Default).ToEffectiveMode();
     }
 
     public string Key { get; }
 
-    public IQoderProcess Process { get; }
+    public IPooledClient Process { get; }
+
+    /// <summary>Gets the scope the process's host callbacks run in: opened by the first prompt, ended at retirement.</summary>
+    public LeaseScope? Lease { get; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -29,4 +34,42 @@ internal sealed class PooledProcess
 
     /// <summary>Gets the options generation the process was started for; an options change makes older ones unreturnable.</summary>
     public int Generation { get; init; }
+
+    /// <summary>Switches an idle process to the model and permission mode a lease asks for, when they differ.</summary>
+    public async Task SwitchToAsync(string? model, QoderPermissionMode mode, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(model, CurrentModel, StringComparison.Ordinal))
+        {
+            await Process.Client.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
+            CurrentModel = model;
+        }
+
+        if (mode != CurrentPermissionMode)
+        {
+            await Process.Client.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
+            CurrentPermissionMode = mode;
+        }
+    }
+
+    /// <summary>Ends the conversation's scope first (a process serves one conversation), then stops the process.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Lease is not null)
+        {
+            await Lease.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Process.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Out of shutdown time: the tree dies at once while the scope is released in the background.</summary>
+    public void Kill()
+    {
+        if (Lease is not null)
+        {
+            _ = Lease.DisposeAsync().AsTask();
+        }
+
+        Process.Abort();
+    }
 }

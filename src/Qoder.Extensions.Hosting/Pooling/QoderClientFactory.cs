@@ -13,5 +13,5 @@ internal sealed class QoderClientFactory : IQoderClientFactory
         _loggerFactory = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
     }
 
-    public IQoderProcess Create(QoderAgentOptions options) => new QoderClientProcess(options, _loggerFactory);
+    public IPooledClient Create(QoderAgentOptions options) => new PooledClient(options, _loggerFactory);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting.Callbacks;
 using Qoder.Extensions.Hosting.Diagnostics;
 
 namespace Qoder.Extensions.Hosting.Pooling;
@@ -14,14 +15,15 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private readonly Lock _lock = new();
     private readonly List<PooledProcess> _idle = [];
     private readonly HashSet<PooledProcess> _leased = [];
-    private readonly LinkedList<Waiter> _waiters = new();
-    private readonly Dictionary<string, int> _starting = new(StringComparer.Ordinal);
-    private readonly HashSet<Task> _background = [];
+    private readonly WaitQueue _waiters = new();
+    private readonly StartingCounter _starting = new();
+    private readonly BackgroundWork _background = new();
     private readonly HashSet<PooledProcess> _retiring = [];
-    private readonly Queue<DateTimeOffset> _failures = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly IQoderClientFactory _factory;
+    private readonly CallbackBinder? _callbacks;
     private readonly TimeProvider _time;
+    private readonly RestartPolicy _restarts;
     private readonly ILogger _logger;
     private readonly QoderMetrics _metrics;
     private readonly IDisposable? _optionsSubscription;
@@ -30,10 +32,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private string _defaultKey;
     private ITimer? _pruneTimer;
     private ITimer? _restartTimer;
-    private DateTimeOffset _restartNotBefore = DateTimeOffset.MinValue;
-    private int _consecutiveFailures;
     private int _total;
-    private bool _budgetExhausted;
     private bool _stopped;
     private bool _killOnRetire;
     private TaskCompletionSource? _drained;
@@ -44,6 +43,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         string name,
         IOptionsMonitor<QoderHostingOptions> options,
         IQoderClientFactory factory,
+        CallbackBinder? callbacks,
         TimeProvider time,
         ILoggerFactory loggerFactory,
         QoderMetrics metrics)
@@ -52,12 +52,14 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         DisplayName = string.IsNullOrEmpty(name) ? "default" : name;
         Section = QoderConfigurationKeys.SectionFor(name);
         _factory = factory;
+        _callbacks = callbacks;
         _time = time;
+        _restarts = new RestartPolicy(time);
         _logger = loggerFactory.CreateLogger("Qoder.Extensions.Hosting.Pool");
         _metrics = metrics;
         _agentTag = new(QoderTelemetry.AgentNameAttribute, DisplayName);
         _options = options.Get(name);
-        _defaultKey = LaunchKey.Compute(_options.Agent);
+        _defaultKey = _options.Agent.GetLaunchIdentity();
         _optionsSubscription = options.OnChange((changed, changedName) =>
         {
             if ((changedName ?? Microsoft.Extensions.Options.Options.DefaultName) == name)
@@ -76,81 +78,12 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
 
     public QoderHostingOptions Options => _options;
 
-    public int IdleCount
+    /// <summary>Takes the pool's counters at one instant.</summary>
+    public PoolSnapshot Snapshot()
     {
-        get
+        lock (_lock)
         {
-            lock (_lock)
-            {
-                return _idle.Count;
-            }
-        }
-    }
-
-    public int BusyCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _leased.Count;
-            }
-        }
-    }
-
-    public int StartingCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _starting.Values.Sum();
-            }
-        }
-    }
-
-    public int PendingCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _waiters.Count;
-            }
-        }
-    }
-
-    public int TotalCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _total;
-            }
-        }
-    }
-
-    /// <summary>Gets the number of retired processes still shutting down (no longer counted against <c>MaxSize</c>).</summary>
-    public int RetiringCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _retiring.Count;
-            }
-        }
-    }
-
-    public bool RestartBudgetExhausted
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _budgetExhausted;
-            }
+            return new PoolSnapshot(_idle.Count, _leased.Count, _starting.Total, _waiters.Count, _total, _retiring.Count, _restarts.Exhausted);
         }
     }
 
@@ -174,34 +107,22 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }
     }
 
-    public async ValueTask<IQoderSession> CreateSessionAsync(QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
+    public async ValueTask<IQoderSession> CreateSessionAsync(QoderSessionOptions? options = null, CancellationToken cancellationToken = default) =>
+        await LeaseAsync(options, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Leases a process; what <see cref="CreateSessionAsync"/> does, typed for the agent.</summary>
+    public async ValueTask<QoderSession> LeaseAsync(QoderSessionOptions? options, CancellationToken cancellationToken)
     {
         var baseOptions = _options;
         var launch = options is { ShapesLaunch: true } ? options.ApplyTo(baseOptions.Agent) : baseOptions.Agent;
-        var key = options is { ShapesLaunch: true } ? LaunchKey.Compute(launch) : _defaultKey;
+        var key = options is { ShapesLaunch: true } ? launch.GetLaunchIdentity() : _defaultKey;
         var started = _time.GetTimestamp();
         var process = await AcquireAsync(key, launch, baseOptions.Pool, cancellationToken).ConfigureAwait(false);
         _metrics.LeaseWaitTime.Record(_time.GetElapsedTime(started).TotalSeconds, _agentTag);
         try
         {
-            var model = options?.Model ?? baseOptions.Agent.Model;
-            if (!string.Equals(model, process.CurrentModel, StringComparison.Ordinal))
-            {
-                await process.Process.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
-                process.CurrentModel = model;
-            }
-
-            var mode = options?.PermissionMode ?? baseOptions.Agent.PermissionMode ?? QoderPermissionMode.Default;
-            if (mode == QoderPermissionMode.Yolo)
-            {
-                mode = QoderPermissionMode.BypassPermissions;
-            }
-
-            if (mode != process.CurrentPermissionMode)
-            {
-                await process.Process.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
-                process.CurrentPermissionMode = mode;
-            }
+            var mode = (options?.PermissionMode ?? baseOptions.Agent.PermissionMode ?? QoderPermissionMode.Default).ToEffectiveMode();
+            await process.SwitchToAsync(options?.Model ?? baseOptions.Agent.Model, mode, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -217,25 +138,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     {
         lock (_lock)
         {
-            if (!_leased.Remove(process))
-            {
-                return;
-            }
-
-            var now = _time.GetUtcNow();
-            if (reusable && !_stopped && process.Process.IsConnected && process.Generation == _generation
-                && now - process.CreatedAt < _options.Pool.MaxLifetime)
-            {
-                process.ReturnedAt = now;
-                _idle.Add(process);
-            }
-            else
-            {
-                RetireLocked(process, reusable ? "recycled" : reason);
-            }
-
-            Pump();
-            CheckDrainedLocked();
+            ReleaseLocked(process, reusable, reason);
         }
     }
 
@@ -280,12 +183,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             _stopped = true;
             _pruneTimer?.Dispose();
             _restartTimer?.Dispose();
-            foreach (var waiter in _waiters)
-            {
-                waiter.Completion.TrySetException(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host is stopping; no new Qoder sessions are leased."));
-            }
-
-            _waiters.Clear();
+            _waiters.FailAll(new ObjectDisposedException(nameof(IQoderSessionFactory), "The host is stopping; no new Qoder sessions are leased."));
             foreach (var process in _idle)
             {
                 RetireLocked(process, "host-stopping");
@@ -316,39 +214,20 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             }
         }
 
-        Task[] pending;
         try
         {
             await drained.WaitAsync(cancellationToken).ConfigureAwait(false);
-            lock (_lock)
-            {
-                pending = [.. _background];
-            }
 
             // Retired processes shut down gracefully while the host still has time; what remains at the deadline is killed.
-            await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _background.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            KillRemaining();
+            await KillRemainingAsync().ConfigureAwait(false);
         }
 
-        // A start cancelled by the stop retires its process when it ends, after any snapshot taken above: wait until no
-        // background work is left, so that no process outlives the stop.
-        while (true)
-        {
-            lock (_lock)
-            {
-                pending = [.. _background.Where(t => !t.IsCompleted)];
-            }
-
-            if (pending.Length == 0)
-            {
-                break;
-            }
-
-            await Task.WhenAll(pending).ConfigureAwait(false);
-        }
+        // No process outlives the stop.
+        await _background.WaitUntilIdleAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -375,6 +254,29 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }
     }
 
+    private void ReleaseLocked(PooledProcess process, bool reusable, string reason)
+    {
+        if (!_leased.Remove(process))
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        if (reusable && !_stopped && process.Process.IsConnected && process.Generation == _generation
+            && now - process.CreatedAt < _options.Pool.MaxLifetime)
+        {
+            process.ReturnedAt = now;
+            _idle.Add(process);
+        }
+        else
+        {
+            RetireLocked(process, reusable ? "recycled" : reason);
+        }
+
+        Pump();
+        CheckDrainedLocked();
+    }
+
     private async Task<PooledProcess> AcquireAsync(string key, QoderAgentOptions launch, QoderPoolOptions pool, CancellationToken cancellationToken)
     {
         Waiter waiter;
@@ -388,8 +290,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 return idle;
             }
 
-            waiter = new Waiter(key, launch);
-            waiter.Node = _waiters.AddLast(waiter);
+            waiter = _waiters.Enqueue(key, launch);
             Pump();
         }
 
@@ -403,22 +304,20 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             {
                 if (waiter.Completion.Task.IsCompletedSuccessfully)
                 {
-                    // Handed a process just as the wait ended: the caller is gone, so the process goes back.
-                    _leased.Remove(waiter.Completion.Task.Result);
-                    waiter.Completion.Task.Result.ReturnedAt = _time.GetUtcNow();
-                    _idle.Add(waiter.Completion.Task.Result);
+                    // Handed a process just as the wait ended: the caller is gone, so the process is released unused,
+                    // with every check of a release (a stopping host retires it rather than leaving it idle).
+                    ReleaseLocked(waiter.Completion.Task.Result, reusable: true, "abandoned");
                 }
-                else if (waiter.Node?.List is not null)
+                else
                 {
-                    _waiters.Remove(waiter.Node);
+                    _waiters.Remove(waiter);
+                    Pump();
                 }
-
-                Pump();
             }
 
             if (ex is TimeoutException)
             {
-                QoderHostingLog.AcquireTimedOut(_logger, DisplayName, pool.AcquireTimeout, BusyCount, pool.MaxSize);
+                QoderHostingLog.AcquireTimedOut(_logger, DisplayName, pool.AcquireTimeout, Snapshot().Busy, pool.MaxSize);
                 throw new QoderPoolExhaustedException(Section, pool.MaxSize, pool.AcquireTimeout);
             }
 
@@ -449,28 +348,17 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             return;
         }
 
-        for (var node = _waiters.First; node is not null;)
+        _waiters.Serve(TryTakeIdleLocked, (waiter, idle) =>
         {
-            var next = node.Next;
-            if (TryTakeIdleLocked(node.Value.Key) is { } idle)
-            {
-                _waiters.Remove(node);
-                _leased.Add(idle);
-                if (!node.Value.Completion.TrySetResult(idle))
-                {
-                    _leased.Remove(idle);
-                    _idle.Add(idle);
-                }
-            }
-
-            node = next;
-        }
+            _leased.Add(idle);
+            waiter.Completion.SetResult(idle);
+        });
 
         var pool = _options.Pool;
         var claimed = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var waiter in _waiters)
+        foreach (var waiter in _waiters.InOrder)
         {
-            var alreadyStarting = _starting.GetValueOrDefault(waiter.Key);
+            var alreadyStarting = _starting[waiter.Key];
             var waiting = claimed[waiter.Key] = claimed.GetValueOrDefault(waiter.Key) + 1;
             if (waiting <= alreadyStarting)
             {
@@ -494,26 +382,13 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
 
     private void Replenish(QoderPoolOptions pool)
     {
-        var now = _time.GetUtcNow();
-        while (_failures.Count > 0 && now - _failures.Peek() >= pool.RestartWindow)
+        if (_restarts.DelayBeforeStart(pool) is { } delay)
         {
-            _failures.Dequeue();
-        }
-
-        _budgetExhausted = _failures.Count >= pool.RestartBudget;
-        if (_budgetExhausted)
-        {
-            ScheduleRestartLocked(_failures.Peek() + pool.RestartWindow - now);
+            ScheduleRestartLocked(delay);
             return;
         }
 
-        if (now < _restartNotBefore)
-        {
-            ScheduleRestartLocked(_restartNotBefore - now);
-            return;
-        }
-
-        var ready = _idle.Count(p => p.Key == _defaultKey) + _starting.GetValueOrDefault(_defaultKey);
+        var ready = _idle.Count(p => p.Key == _defaultKey) + _starting[_defaultKey];
         while (ready < pool.MinIdle && _total < pool.MaxSize)
         {
             StartLocked(_defaultKey, _options.Agent);
@@ -537,9 +412,10 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private void StartLocked(string key, QoderAgentOptions options)
     {
         _total++;
-        _starting[key] = _starting.GetValueOrDefault(key) + 1;
-        var process = new PooledProcess(key, _factory.Create(options), options) { Generation = _generation };
-        Track(Task.Run(() => RunStartAsync(process)));
+        _starting.Increment(key);
+        var (launch, lease) = _callbacks is null ? (options, null) : _callbacks.Bind(options);
+        var process = new PooledProcess(key, _factory.Create(launch), options, lease) { Generation = _generation };
+        _background.Track(Task.Run(() => RunStartAsync(process)));
     }
 
     private async Task RunStartAsync(PooledProcess process)
@@ -558,14 +434,14 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         var elapsed = _time.GetElapsedTime(started);
         lock (_lock)
         {
-            _starting[process.Key]--;
+            _starting.Decrement(process.Key);
             if (failure is null && !_stopped)
             {
                 _metrics.ProcessStartTime.Record(elapsed.TotalSeconds, _agentTag);
                 QoderHostingLog.ProcessStarted(_logger, DisplayName, process.Process.ProcessId, (long)elapsed.TotalMilliseconds);
                 LastInit = process.Process.InitMessage ?? LastInit;
                 process.CreatedAt = process.ReturnedAt = _time.GetUtcNow();
-                _consecutiveFailures = 0;
+                _restarts.RecordSuccess();
                 _idle.Add(process);
                 _ = process.Process.Completion.ContinueWith(_ => OnExited(process), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 CompleteWarmUpIfReadyLocked();
@@ -578,12 +454,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                     QoderHostingLog.ProcessStartFailed(_logger, failure, DisplayName);
                     RecordFailureLocked();
                     _warmUp?.TrySetException(failure);
-                    var waiter = _waiters.FirstOrDefault(w => w.Key == process.Key);
-                    if (waiter?.Node is not null)
-                    {
-                        _waiters.Remove(waiter.Node);
-                        waiter.Completion.TrySetException(failure);
-                    }
+                    _waiters.FailFirst(process.Key, failure);
                 }
             }
 
@@ -611,21 +482,9 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
 
     private void RecordFailureLocked()
     {
-        var pool = _options.Pool;
-        var now = _time.GetUtcNow();
-        _failures.Enqueue(now);
-        _consecutiveFailures++;
-        var backoff = TimeSpan.FromTicks(Math.Min(pool.MaxRestartBackoff.Ticks, pool.RestartBackoff.Ticks * (1L << Math.Min(_consecutiveFailures - 1, 20))));
-        _restartNotBefore = now + backoff;
-        while (_failures.Count > 0 && now - _failures.Peek() >= pool.RestartWindow)
+        if (_restarts.RecordFailure(_options.Pool))
         {
-            _failures.Dequeue();
-        }
-
-        if (_failures.Count >= pool.RestartBudget && !_budgetExhausted)
-        {
-            _budgetExhausted = true;
-            QoderHostingLog.RestartBudgetExhausted(_logger, DisplayName, _failures.Count, pool.RestartWindow);
+            QoderHostingLog.RestartBudgetExhausted(_logger, DisplayName, _restarts.FailuresInWindow, _options.Pool.RestartWindow);
         }
     }
 
@@ -645,7 +504,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             Timeout.InfiniteTimeSpan);
     }
 
-    private void RetireLocked(PooledProcess process, string reason)
+    private void RetireLocked(PooledProcess process, string reason, bool kill = true)
     {
         if (process.Retired)
         {
@@ -657,17 +516,17 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _metrics.Retired.Add(1, _agentTag, new(QoderTelemetry.ReasonAttribute, reason));
         QoderHostingLog.Retiring(_logger, DisplayName, process.Process.ProcessId, reason);
         _retiring.Add(process);
-        if (_killOnRetire)
+        if (_killOnRetire && kill)
         {
             // Past the shutdown deadline: no graceful sequence for what is retired from now on.
-            process.Process.Kill();
+            process.Kill();
         }
 
-        Track(Task.Run(async () =>
+        _background.Track(Task.Run(async () =>
         {
             try
             {
-                await process.Process.DisposeAsync().ConfigureAwait(false);
+                await process.DisposeAsync().ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -683,9 +542,13 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }));
     }
 
-    /// <summary>The host's shutdown time is up: kill every leased and retiring process tree at once.</summary>
-    private void KillRemaining()
+    /// <summary>
+    /// The host's shutdown time is up: every leased and retiring process tree is killed at once. The list is taken under
+    /// the lock; the kills (signals to whole trees) run outside it, side by side.
+    /// </summary>
+    private Task KillRemainingAsync()
     {
+        List<PooledProcess> victims;
         lock (_lock)
         {
             _killOnRetire = true;
@@ -694,35 +557,18 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             foreach (var process in leased)
             {
                 _leased.Remove(process);
-                RetireLocked(process, "host-stopped");
+                RetireLocked(process, "host-stopped", kill: false);
             }
 
-            foreach (var process in _retiring)
-            {
-                process.Process.Kill();
-            }
+            victims = [.. _retiring];
         }
-    }
 
-    private void Track(Task task)
-    {
-        _background.Add(task);
-        _ = task.ContinueWith(
-            t =>
-            {
-                lock (_lock)
-                {
-                    _background.Remove(t);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        return PoolShutdown.KillAllAsync(victims);
     }
 
     private void CheckDrainedLocked()
     {
-        if (_drained is not null && _leased.Count == 0 && _starting.Values.Sum() == 0)
+        if (_drained is not null && _leased.Count == 0 && _starting.Total == 0)
         {
             _drained.TrySetResult();
         }
@@ -732,7 +578,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     {
         lock (_lock)
         {
-            var key = LaunchKey.Compute(changed.Agent);
+            var key = changed.Agent.GetLaunchIdentity();
             _options = changed;
             if (key != _defaultKey)
             {
@@ -749,22 +595,5 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             // Pool sizes may have changed too.
             Pump();
         }
-    }
-
-    private sealed class Waiter
-    {
-        public Waiter(string key, QoderAgentOptions options)
-        {
-            Key = key;
-            Options = options;
-        }
-
-        public string Key { get; }
-
-        public QoderAgentOptions Options { get; }
-
-        public LinkedListNode<Waiter>? Node { get; set; }
-
-        public TaskCompletionSource<PooledProcess> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

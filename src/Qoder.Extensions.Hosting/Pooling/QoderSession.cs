@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Qoder.AgentSdk;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting.Pooling;
 
-/// <summary>The lease on one pooled process.</summary>
+/// <summary>The lease on one pooled process; the conversation itself is the process's <see cref="IQoderClient"/>.</summary>
 internal sealed class QoderSession : IQoderSession
 {
     private readonly QoderProcessPool _pool;
@@ -19,25 +21,30 @@ internal sealed class QoderSession : IQoderSession
         _process = process;
     }
 
-    public string? SessionId => _process.Process.SessionId;
+    public string? SessionId => Client.SessionId;
 
     public int? ProcessId => _process.Process.ProcessId;
 
     public string? Model => _process.CurrentModel ?? _process.Process.InitMessage?.Model;
 
-    /// <summary>Gets a value indicating whether a prompt was sent (so the process cannot serve another conversation).</summary>
-    internal bool Used => _used;
+    private IQoderClient Client => _process.Process.Client;
 
     public async Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ThrowIfDisposed();
+        if (!_used)
+        {
+            // What the process wrote while idle belongs to no turn of this lease (and must not count as its prompt's acceptance).
+            _process.Process.DiscardBufferedMessages();
+            _process.Lease?.Open();
+        }
 
         // Marked before the write: once a byte of a prompt may have reached the CLI, the process is no longer fresh.
         _used = true;
         try
         {
-            return await _process.Process.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
+            return await Client.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -50,45 +57,73 @@ internal sealed class QoderSession : IQoderSession
     {
         ThrowIfDisposed();
         var completed = false;
+        var messages = Client.ReceiveResponseAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-            await foreach (var message in _process.Process.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
+            while (await MoveNextAsync(messages).ConfigureAwait(false))
             {
-                yield return message;
-                if (message is ResultMessage)
+                yield return messages.Current;
+                if (messages.Current.EndsTurn())
                 {
                     completed = true;
+                    yield break;
                 }
             }
         }
         finally
         {
-            // A turn abandoned, cancelled or failed leaves the process in an unknown state: it must not be reused.
+            // A turn abandoned, cancelled, failed or ended without its result leaves the process unfit for reuse.
             if (!completed)
             {
                 _broken = true;
             }
+
+            await messages.DisposeAsync().ConfigureAwait(false);
         }
     }
 
     public Task InterruptAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return _process.Process.InterruptAsync(cancellationToken);
+        return Client.InterruptAsync(cancellationToken);
     }
 
     public async Task SetModelAsync(string? model, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        await _process.Process.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
+        await Client.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
         _process.CurrentModel = model;
     }
 
     public async Task SetPermissionModeAsync(QoderPermissionMode mode, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        await _process.Process.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
-        _process.CurrentPermissionMode = mode == QoderPermissionMode.Yolo ? QoderPermissionMode.BypassPermissions : mode;
+        await Client.SetPermissionModeAsync(mode, cancellationToken).ConfigureAwait(false);
+        _process.CurrentPermissionMode = mode.ToEffectiveMode();
+    }
+
+    public Task<JsonElement?> SendControlRequestAsync(JsonObject request, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return Client.SendControlRequestAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The failure of a turn that ended without its result, with the exit code and stderr tail. Output ends just before
+    /// the exit is observed, so the process gets its shutdown grace period to be seen gone.
+    /// </summary>
+    internal async Task<QoderTurnEndedWithoutResultException> TurnEndedWithoutResultAsync(TimeSpan exitGrace, TimeProvider time)
+    {
+        try
+        {
+            await _process.Process.Completion.WaitAsync(exitGrace, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Still running (it closed its output only): report it as stopped, without an exit code.
+        }
+
+        return new(_process.Process.ExitCode, _process.Process.StderrTail);
     }
 
     /// <summary>Marks the process as unfit for reuse (a cancelled or failed run).</summary>
@@ -103,6 +138,19 @@ internal sealed class QoderSession : IQoderSession
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    // A CLI that exits cleanly before the result ends the turn; the SDK may still report that as an exit with code 0.
+    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<QoderMessage> messages)
+    {
+        try
+        {
+            return await messages.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (QoderProcessExitedException exited) when (exited.ExitCode == 0)
+        {
+            return false;
+        }
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);

@@ -43,7 +43,9 @@ public static class QoderResilience
         {
             QoderAuthenticationException or QoderConfigurationException or QoderCliNotFoundException => false,
             QoderProtocolVersionMismatchException or QoderPoolExhaustedException => false,
-            QoderProcessExitedException => true,
+            // 126/127: the launcher (setsid, a shell) could not execute the CLI, as permanent as QoderCliNotFoundException.
+            QoderProcessExitedException { ExitCode: 126 or 127 } => false,
+            QoderProcessExitedException or QoderTurnEndedWithoutResultException => true,
             QoderControlTimeoutException timeout => timeout.Subtype == "initialize",
             QoderControlRequestException request => request.Retryable,
             TimeoutRejectedException => true,
@@ -109,5 +111,5 @@ public static class QoderResilience
 
     // A CLI that keeps dying or hanging trips the breaker; caller cancellation and configuration mistakes do not.
     private static bool CountsForBreaker(Exception exception) =>
-        exception is TimeoutRejectedException or QoderProcessExitedException or QoderControlTimeoutException or QoderProtocolException or QoderAuthenticationException;
+        exception is TimeoutRejectedException or QoderProcessExitedException or QoderTurnEndedWithoutResultException or QoderControlTimeoutException or QoderProtocolException or QoderAuthenticationException;
 }

@@ -2,25 +2,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Server;
 using Qoder.AgentSdk;
-using Qoder.Extensions.Hosting.Pooling;
 
 namespace Qoder.Extensions.Hosting.Callbacks;
 
 /// <summary>
-/// Creates processes whose permission callback, hooks and in-process tools run in the DI scope of the process's lease.
-/// Processes are pre-warmed before any run exists, so the callbacks look the scope up when they are called.
+/// Binds the permission callback, hooks and in-process tools of a process to be started to the DI scope of the
+/// conversation it will serve. Processes are pre-warmed before any run exists, so the callbacks look the scope up when
+/// they are called.
 /// </summary>
-internal sealed class CallbackClientFactory : IQoderClientFactory
+internal sealed class CallbackBinder
 {
-    private readonly IQoderClientFactory _inner;
     private readonly QoderAgentCallbacks _callbacks;
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly Lazy<IReadOnlyList<(string Server, McpServerTool[] Tools)>> _tools;
 
-    public CallbackClientFactory(IQoderClientFactory inner, QoderAgentCallbacks callbacks, IServiceProvider services, ILogger logger)
+    public CallbackBinder(QoderAgentCallbacks callbacks, IServiceProvider services, ILogger logger)
     {
-        _inner = inner;
         _callbacks = callbacks;
         _services = services;
         _logger = logger;
@@ -29,7 +27,8 @@ internal sealed class CallbackClientFactory : IQoderClientFactory
             .Select(g => (g.Key, g.SelectMany(t => t.Create(services)).ToArray()))]);
     }
 
-    public IQoderProcess Create(QoderAgentOptions options)
+    /// <summary>Gets the options to start one process with, and the scope its callbacks run in.</summary>
+    public (QoderAgentOptions Options, LeaseScope Lease) Bind(QoderAgentOptions options)
     {
         var lease = new LeaseScope(_services.GetRequiredService<IServiceScopeFactory>(), _logger);
         var perProcess = options.Clone();
@@ -64,6 +63,6 @@ internal sealed class CallbackClientFactory : IQoderClientFactory
             }
         }
 
-        return new CallbackProcess(_inner.Create(perProcess), lease);
+        return (perProcess, lease);
     }
 }

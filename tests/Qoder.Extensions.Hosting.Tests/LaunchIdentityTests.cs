@@ -1,0 +1,116 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Qoder.AgentSdk;
+
+namespace Qoder.Extensions.Hosting.Tests;
+
+public sealed class LaunchIdentityTests
+{
+    [Fact]
+    public void Every_option_survives_Clone_and_changes_the_launch_identity()
+    {
+        var baseline = new QoderAgentOptions().GetLaunchIdentity();
+        var properties = typeof(QoderAgentOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        Assert.True(properties.Length > 40);
+        foreach (var property in properties)
+        {
+            var options = new QoderAgentOptions();
+            SetNonDefault(options, property);
+
+            var copy = options.Clone();
+
+            Assert.True(SameValue(property.GetValue(options), property.GetValue(copy)), $"Clone() loses {property.Name}");
+            Assert.True(options.GetLaunchIdentity() != baseline, $"GetLaunchIdentity() ignores {property.Name}");
+            Assert.Equal(options.GetLaunchIdentity(), copy.GetLaunchIdentity());
+        }
+    }
+
+    [Fact]
+    public void A_rotated_token_changes_the_identity_which_never_contains_it()
+    {
+        var first = new QoderAgentOptions { Auth = QoderAuth.AccessToken("pat-one-secret") };
+        var second = new QoderAgentOptions { Auth = QoderAuth.AccessToken("pat-two-secret") };
+
+        Assert.NotEqual(first.GetLaunchIdentity(), second.GetLaunchIdentity());
+        Assert.Equal(first.GetLaunchIdentity(), new QoderAgentOptions { Auth = QoderAuth.AccessToken("pat-one-secret") }.GetLaunchIdentity());
+        Assert.DoesNotContain("secret", first.GetLaunchIdentity(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configuration_reload_that_rotates_the_token_recycles_idle_processes()
+    {
+        await using var t = new TestServices(o => o.Pool.MinIdle = 1, configuration: new Dictionary<string, string?> { ["Qoder:PersonalAccessToken"] = "pat-1" });
+        await t.Pool.StartAsync();
+        var first = Assert.Single(t.Factory.Created);
+
+        var configuration = (IConfigurationRoot)t.Provider.GetRequiredService<IConfiguration>();
+        configuration["Qoder:PersonalAccessToken"] = "pat-2";
+        configuration.Reload();
+
+        await Eventually.TrueAsync(() => first.Disposed && t.Factory.Created.Count == 2, "the idle process started with the old token is replaced");
+    }
+
+    private static void SetNonDefault(QoderAgentOptions options, PropertyInfo property)
+    {
+        var value = property.GetValue(options);
+        switch (value)
+        {
+            case QoderHookCollection hooks:
+                hooks.Add(QoderHookEvent.PreToolUse, (_, _) => ValueTask.FromResult<QoderHookOutput?>(null));
+                return;
+            case IDictionary<string, QoderMcpServerConfig> servers:
+                servers["external"] = new QoderMcpServerConfig { Command = "server" };
+                return;
+            case IDictionary<string, QoderSdkMcpServer> sdkServers:
+                sdkServers["inproc"] = new QoderSdkMcpServer();
+                return;
+            case IDictionary<string, QoderAgentDefinition> agents:
+                agents["reviewer"] = new QoderAgentDefinition { Description = "Reviews.", Prompt = "Review." };
+                return;
+            case IDictionary<string, string?> strings:
+                strings["NAME"] = "value";
+                return;
+            case IList<string> list when !property.CanWrite:
+                list.Add("item");
+                return;
+        }
+
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        object changed = type switch
+        {
+            _ when type == typeof(string) => "non-default",
+            _ when type == typeof(bool) => !(bool)value!,
+            _ when type == typeof(int) => ((int?)value ?? 0) + 7,
+            _ when type == typeof(TimeSpan) => (TimeSpan)value! + TimeSpan.FromSeconds(7),
+            _ when type == typeof(QoderPermissionMode) => QoderPermissionMode.Plan,
+            _ when type == typeof(QoderAuth) => QoderAuth.Headless(),
+            _ when type == typeof(IList<string>) => new List<string> { "item" },
+            _ when type == typeof(Action<string>) => new Action<string>(_ => { }),
+            _ when type.IsAssignableTo(typeof(Delegate)) => Delegate.CreateDelegate(type, typeof(LaunchIdentityTests).GetMethod(nameof(Deny), BindingFlags.NonPublic | BindingFlags.Static)!),
+            _ => throw new InvalidOperationException($"Teach this test a non-default value for {property.Name} ({type})."),
+        };
+        property.SetValue(options, changed);
+    }
+
+    private static ValueTask<QoderToolPermissionResult> Deny(QoderToolPermissionRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(QoderToolPermissionResult.Deny("no"));
+
+    // Clone shares callbacks, Auth and hook registrations and copies collections: compare contents, not instances.
+    private static bool SameValue(object? original, object? copy) => (original, copy) switch
+    {
+        (null, null) => true,
+        (string a, string b) => a == b,
+        (IEnumerable a, IEnumerable b) => a.Cast<object?>().Select(Describe).SequenceEqual(b.Cast<object?>().Select(Describe)),
+        _ => Equals(original, copy),
+    };
+
+    private static string? Describe(object? item) => item switch
+    {
+        KeyValuePair<string, QoderSdkMcpServer> server => server.Key,
+        KeyValuePair<string, QoderAgentDefinition> agent => agent.Key + agent.Value.Prompt,
+        KeyValuePair<string, QoderMcpServerConfig> server => server.Key + server.Value.Command,
+        _ => item?.ToString(),
+    };
+}
