@@ -374,7 +374,7 @@ public abstract class ConformanceSuite : IAsyncLifetime
         Assert.True(result.IsError);
 
         // The real CLI reports either, depending on whether the withdrawn prompt or the aborted stream ends the turn first
-        // (MESSAGES.md §9.3; both seen on route A).
+        // (docs/protocol.md, Control requests; both seen on route A).
         Assert.Contains(result.TerminalReason, new[] { "aborted_streaming", "aborted_tools" });
         var withdrawn = Assert.Single(ToolResults(messages));
         Assert.True(withdrawn.IsError);

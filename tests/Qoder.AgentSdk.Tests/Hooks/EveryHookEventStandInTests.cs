@@ -17,7 +17,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
 
     public void Dispose() => _work.Dispose();
 
-    /// <summary>The event's own input fields (MESSAGES.md §5.3).</summary>
+    /// <summary>The event's own input fields (docs/protocol.md, Hooks).</summary>
     private static JsonObject InputFor(QoderHookEvent hookEvent) => hookEvent switch
     {
         QoderHookEvent.PreToolUse => new() { ["tool_name"] = "Bash", ["tool_input"] = new JsonObject { ["command"] = "ls" }, ["tool_use_id"] = "toolu_pre" },
