@@ -236,7 +236,7 @@ static string OffCpu0(string cli, string work, int cpus)
     return launcher;
 }
 
-// Route A of protocol/REAL-CLI-OFFLINE.md, as in the real-CLI tests: headless, external auth, a scripted model.
+// Route A of docs/protocol.md (Running the real CLI offline), as in the real-CLI tests: headless, external auth, a scripted model.
 static QoderAgentOptions RouteAOptions(string cliPath, string work)
 {
     var home = Directory.CreateDirectory(Path.Combine(work, "home-" + Guid.NewGuid().ToString("N"))).FullName;

@@ -6,7 +6,7 @@ namespace Qoder.AgentSdk;
 
 /// <summary>
 /// Everything that shapes one CLI process and its conversation. The argv options map to the CLI exactly as the official
-/// SDKs map them (see the protocol's LAUNCH.md); the class is a plain settable object so it binds from configuration.
+/// SDKs map them (see docs/protocol.md, Launch); the class is a plain settable object so it binds from configuration.
 /// </summary>
 public sealed class QoderAgentOptions
 {

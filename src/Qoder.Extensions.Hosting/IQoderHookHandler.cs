@@ -3,7 +3,7 @@ using Qoder.AgentSdk;
 namespace Qoder.Extensions.Hosting;
 
 /// <summary>
-/// Handles a hook event (MESSAGES.md §5). Registered with <c>AddHook&lt;THandler&gt;(event, matcher)</c> as a scoped
+/// Handles a hook event (docs/protocol.md, Hooks). Registered with <c>AddHook&lt;THandler&gt;(event, matcher)</c> as a scoped
 /// service and resolved from the DI scope of the run or session the event belongs to.
 /// </summary>
 public interface IQoderHookHandler

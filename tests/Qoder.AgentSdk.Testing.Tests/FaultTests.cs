@@ -118,11 +118,7 @@ public sealed class FaultTests
         cli.CloseStdin();
         Assert.Equal(0, await cli.WaitForExitAsync());
         await cli.ReadToEndAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (cli.StderrBytes < Size && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.TrueAsync(() => cli.StderrBytes >= Size, "the whole stderr flood to be read", TimeSpan.FromSeconds(5));
 
         Assert.Equal(Size, cli.StderrBytes);
     }
@@ -169,7 +165,7 @@ public sealed class FaultTests
             process.Kill(entireProcessTree: true);
         }
 
-        ProcessAssert.Gone(tree.Pid);
-        ProcessAssert.Gone(grandchild);
+        await ProcessWatch.GoneAsync(tree.Pid);
+        await ProcessWatch.GoneAsync(grandchild);
     }
 }

@@ -49,11 +49,11 @@ public abstract class ConformanceSuite : IAsyncLifetime
 
         try
         {
-            await ProcessAssert.GoneAsync(pids);
+            await ProcessWatch.GoneAsync(pids);
         }
         finally
         {
-            pids.ForEach(ProcessAssert.KillIfAlive);
+            pids.ForEach(ProcessWatch.KillIfAlive);
             if (_run is not null)
             {
                 await _run.DisposeAsync();
@@ -374,7 +374,7 @@ public abstract class ConformanceSuite : IAsyncLifetime
         Assert.True(result.IsError);
 
         // The real CLI reports either, depending on whether the withdrawn prompt or the aborted stream ends the turn first
-        // (MESSAGES.md §9.3; both seen on route A).
+        // (docs/protocol.md, Control requests; both seen on route A).
         Assert.Contains(result.TerminalReason, new[] { "aborted_streaming", "aborted_tools" });
         var withdrawn = Assert.Single(ToolResults(messages));
         Assert.True(withdrawn.IsError);
@@ -478,7 +478,7 @@ public abstract class ConformanceSuite : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => turn.WaitAsync(Guard));
         await client.DisposeAsync().AsTask().WaitAsync(Guard);
-        await ProcessAssert.GoneAsync(pid);
+        await ProcessWatch.GoneAsync(pid);
     }
 
     [Fact]
@@ -502,7 +502,7 @@ public abstract class ConformanceSuite : IAsyncLifetime
 
         await client.DisposeAsync().AsTask().WaitAsync(Guard);
 
-        await ProcessAssert.GoneAsync(pid);
+        await ProcessWatch.GoneAsync(pid);
         Assert.True(client.Completion.IsCompleted);
         Assert.False(client.IsConnected);
     }
@@ -578,14 +578,12 @@ public abstract class ConformanceSuite : IAsyncLifetime
         };
     }
 
-    protected static List<string> AssistantTexts(IEnumerable<QoderMessage> messages) =>
-        [.. messages.OfType<AssistantMessage>().SelectMany(m => m.Message.Content.OfType<TextBlock>()).Select(b => b.Text)];
+    protected static List<string> AssistantTexts(IEnumerable<QoderMessage> messages) => messages.AssistantTexts();
 
     protected static List<ToolUseBlock> ToolUses(IEnumerable<QoderMessage> messages) =>
         [.. messages.OfType<AssistantMessage>().SelectMany(m => m.Message.Content.OfType<ToolUseBlock>())];
 
-    protected static List<ToolResultBlock> ToolResults(IEnumerable<QoderMessage> messages) =>
-        [.. messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks.OfType<ToolResultBlock>())];
+    protected static List<ToolResultBlock> ToolResults(IEnumerable<QoderMessage> messages) => messages.ToolResults();
 
     private static string Summary(QoderMessage message) => message switch
     {

@@ -23,19 +23,19 @@ public sealed class RouteAHeadlessTests(ITestOutputHelper output)
         try
         {
             await cli.SendAsync(Wire.Initialize("init1", catalogReady: false));
-            var init = await cli.WaitForAsync(m => Wire.IsType(m, "system", "init"), "system/init");
+            var init = await cli.WaitForLineAsync(m => Frames.Is(m, "system", "init"), "system/init");
             output.WriteLine($"route A (headless): spawn -> system/init {init.Elapsed.TotalMilliseconds:F0} ms");
-            var initialized = await cli.WaitForAsync(m => Wire.IsControlResponseFor(m, "init1"), "initialize response");
+            var initialized = await cli.WaitForLineAsync(m => Frames.IsControlResponseFor(m, "init1"), "initialize response");
             Assert.Equal("success", (string?)initialized.Message!["response"]!["subtype"]);
 
-            await cli.SendAsync(Wire.UserText("Write hello.txt please."));
-            var text = await cli.WaitForAsync(m => Wire.IsType(m, "assistant") && HasText(m, "Writing a file."), "assistant text");
-            var permission = await cli.WaitForAsync(Wire.IsCanUseTool, "can_use_tool");
+            await cli.SendAsync(Frames.UserText("Write hello.txt please."));
+            var text = await cli.WaitForLineAsync(m => Frames.Is(m, "assistant") && HasText(m, "Writing a file."), "assistant text");
+            var permission = await cli.WaitForLineAsync(m => Frames.IsControlRequest(m, "can_use_tool"), "can_use_tool");
             Assert.Equal("Write", (string?)permission.Message!["request"]!["tool_name"]);
-            await cli.SendAsync(Wire.Allow(permission.Message));
+            await cli.SendAsync(Frames.Allow(permission.Message));
 
-            var done = await cli.WaitForAsync(m => Wire.IsType(m, "assistant") && HasText(m, "All done."), "final assistant text");
-            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            var done = await cli.WaitForLineAsync(m => Frames.Is(m, "assistant") && HasText(m, "All done."), "final assistant text");
+            var result = await cli.WaitForLineAsync(m => Frames.Is(m, "result"), "result");
             output.WriteLine($"route A (headless): spawn -> result {result.Elapsed.TotalMilliseconds:F0} ms");
             Assert.Equal("success", (string?)result.Message!["subtype"]);
             Assert.False((bool?)result.Message["is_error"]);
@@ -67,18 +67,18 @@ public sealed class RouteAHeadlessTests(ITestOutputHelper output)
         try
         {
             await cli.SendAsync(Wire.Initialize("init1", catalogReady: false));
-            await cli.WaitForAsync(m => Wire.IsControlResponseFor(m, "init1"), "initialize response");
-            await cli.SendAsync(Wire.UserText("Say hello."));
-            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            await cli.WaitForLineAsync(m => Frames.IsControlResponseFor(m, "init1"), "initialize response");
+            await cli.SendAsync(Frames.UserText("Say hello."));
+            var result = await cli.WaitForLineAsync(m => Frames.Is(m, "result"), "result");
             Assert.Equal("success", (string?)result.Message!["subtype"]);
 
             var deltas = cli.Received
                 .Select(line => line.Message)
-                .Where(m => m is not null && Wire.IsType(m, "stream_event") && (string?)m["event"]?["delta"]?["type"] == "text_delta")
+                .Where(m => m is not null && Frames.Is(m, "stream_event") && (string?)m["event"]?["delta"]?["type"] == "text_delta")
                 .Select(m => (string?)m!["event"]!["delta"]!["text"])
                 .ToList();
             Assert.Equal(["Hel", "lo ", "world."], deltas);
-            Assert.Contains(cli.Received, line => line.Message is { } m && Wire.IsType(m, "assistant") && HasText(m, "Hello world."));
+            Assert.Contains(cli.Received, line => line.Message is { } m && Frames.Is(m, "assistant") && HasText(m, "Hello world."));
         }
         finally
         {

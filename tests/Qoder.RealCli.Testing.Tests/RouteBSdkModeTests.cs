@@ -31,18 +31,18 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
         try
         {
             await cli.SendAsync(Wire.Initialize("init1"));
-            var init = await cli.WaitForAsync(m => Wire.IsType(m, "system", "init"), "system/init");
+            var init = await cli.WaitForLineAsync(m => Frames.Is(m, "system", "init"), "system/init");
             output.WriteLine($"route B (SDK mode): spawn -> system/init {init.Elapsed.TotalMilliseconds:F0} ms");
-            var initialized = await cli.WaitForAsync(m => Wire.IsControlResponseFor(m, "init1"), "initialize response");
+            var initialized = await cli.WaitForLineAsync(m => Frames.IsControlResponseFor(m, "init1"), "initialize response");
             Assert.Equal("success", (string?)initialized.Message!["response"]!["subtype"]);
 
-            await cli.SendAsync(Wire.UserText("Write hello.txt please."));
-            var permission = await cli.WaitForAsync(Wire.IsCanUseTool, "can_use_tool");
+            await cli.SendAsync(Frames.UserText("Write hello.txt please."));
+            var permission = await cli.WaitForLineAsync(m => Frames.IsControlRequest(m, "can_use_tool"), "can_use_tool");
             Assert.Equal("Write", (string?)permission.Message!["request"]!["tool_name"]);
             Assert.Equal(callId, (string?)permission.Message["request"]!["tool_use_id"]);
-            await cli.SendAsync(Wire.Allow(permission.Message));
+            await cli.SendAsync(Frames.Allow(permission.Message));
 
-            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            var result = await cli.WaitForLineAsync(m => Frames.Is(m, "result"), "result");
             output.WriteLine($"route B (SDK mode): spawn -> result {result.Elapsed.TotalMilliseconds:F0} ms");
             Assert.Equal("success", (string?)result.Message!["subtype"]);
             Assert.False((bool?)result.Message["is_error"]);
@@ -77,7 +77,7 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
         try
         {
             await cli.SendAsync(Wire.Initialize("init1"));
-            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            var result = await cli.WaitForLineAsync(m => Frames.Is(m, "result"), "result");
             var exitCode = await cli.WaitForExitAsync();
             output.WriteLine($"rejected PAT: result at {result.Elapsed.TotalMilliseconds:F0} ms, exit code {exitCode.ToString(CultureInfo.InvariantCulture)}");
             output.WriteLine(result.Text);
@@ -86,7 +86,7 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
             Assert.Equal("error_during_execution", (string?)result.Message!["subtype"]);
             Assert.True((bool?)result.Message["is_error"]);
             Assert.Equal("access_token_invalid", (string?)result.Message["terminal_reason"]);
-            Assert.DoesNotContain(cli.Received, line => line.Message is { } m && Wire.IsType(m, "system", "init"));
+            Assert.DoesNotContain(cli.Received, line => line.Message is { } m && Frames.Is(m, "system", "init"));
             Assert.Equal([FakePat], mock.ReceivedPersonalTokens);
             Assert.Equal(0, mock.ChatCallCount);
             Assert.False(File.Exists(payloadPath), "the CLI deletes the auth payload file");
@@ -113,15 +113,15 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
         try
         {
             await cli.SendAsync(Wire.Initialize("init1"));
-            await cli.WaitForAsync(m => Wire.IsControlResponseFor(m, "init1"), "initialize response");
-            await cli.SendAsync(Wire.UserText("Say hello."));
-            var result = await cli.WaitForAsync(m => Wire.IsType(m, "result"), "result");
+            await cli.WaitForLineAsync(m => Frames.IsControlResponseFor(m, "init1"), "initialize response");
+            await cli.SendAsync(Frames.UserText("Say hello."));
+            var result = await cli.WaitForLineAsync(m => Frames.Is(m, "result"), "result");
             Assert.Equal("success", (string?)result.Message!["subtype"]);
             Assert.Equal("Hello world.", (string?)result.Message["result"]);
 
             var deltas = cli.Received
                 .Select(line => line.Message)
-                .Where(m => m is not null && Wire.IsType(m, "stream_event") && (string?)m["event"]?["delta"]?["type"] == "text_delta")
+                .Where(m => m is not null && Frames.Is(m, "stream_event") && (string?)m["event"]?["delta"]?["type"] == "text_delta")
                 .Select(m => (string?)m!["event"]!["delta"]!["text"])
                 .ToList();
             Assert.Equal(["Hel", "lo ", "world."], deltas);

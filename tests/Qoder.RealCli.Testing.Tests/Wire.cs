@@ -37,45 +37,4 @@ internal static class Wire
             ["request"] = request,
         };
     }
-
-    public static JsonObject UserText(string text) => new()
-    {
-        ["type"] = "user",
-        ["message"] = new JsonObject
-        {
-            ["role"] = "user",
-            ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text }),
-        },
-        ["parent_tool_use_id"] = null,
-        ["uuid"] = Guid.NewGuid().ToString(),
-    };
-
-    public static JsonObject Allow(JsonObject canUseTool)
-    {
-        var request = canUseTool["request"]!.AsObject();
-        return new JsonObject
-        {
-            ["type"] = "control_response",
-            ["response"] = new JsonObject
-            {
-                ["subtype"] = "success",
-                ["request_id"] = canUseTool["request_id"]!.DeepClone(),
-                ["response"] = new JsonObject
-                {
-                    ["behavior"] = "allow",
-                    ["updatedInput"] = request["input"]!.DeepClone(),
-                    ["toolUseID"] = request["tool_use_id"]?.DeepClone(),
-                },
-            },
-        };
-    }
-
-    public static bool IsType(JsonObject message, string type, string? subtype = null) =>
-        (string?)message["type"] == type && (subtype is null || (string?)message["subtype"] == subtype);
-
-    public static bool IsControlResponseFor(JsonObject message, string requestId) =>
-        IsType(message, "control_response") && (string?)message["response"]?["request_id"] == requestId;
-
-    public static bool IsCanUseTool(JsonObject message) =>
-        IsType(message, "control_request") && (string?)message["request"]?["subtype"] == "can_use_tool";
 }

@@ -5,7 +5,7 @@ namespace Qoder.RealCli.Testing;
 
 /// <summary>
 /// Builds the JSONL file for the CLI's hidden <c>--fake-responses &lt;path&gt;</c> flag (route A of
-/// REAL-CLI-OFFLINE.md): one line per model call, consumed in order.
+/// docs/protocol.md, Running the real CLI offline): one line per model call, consumed in order.
 /// </summary>
 public sealed class FakeResponsesScript
 {

@@ -12,7 +12,7 @@ namespace Qoder.RealCli.Testing;
 
 /// <summary>
 /// A loopback stand-in for the Qoder backend that qodercli 1.1.52 talks to (route B of
-/// REAL-CLI-OFFLINE.md): PAT exchange, user info, endpoint election, user status and the SSE chat
+/// docs/protocol.md, Running the real CLI offline): PAT exchange, user info, endpoint election, user status and the SSE chat
 /// stream. The chat body is obfuscated by the CLI, so replies are scripted strictly in call order.
 /// </summary>
 public sealed class QoderBackendMock : IAsyncDisposable

@@ -162,7 +162,7 @@ public sealed class AgentEndpointTests : IDisposable
 
     public void Dispose()
     {
-        ProcessTree.Kill(_pids);
+        ProcessWatch.Kill(_pids);
         Directory.Delete(_work, recursive: true);
     }
 
@@ -179,17 +179,21 @@ public sealed class AgentEndpointTests : IDisposable
 
     private static async Task<string> PollHealthAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        var status = string.Empty;
+        try
         {
-            var status = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
-            if (status == "Healthy" || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-
-            await Task.Delay(100);
+            await Eventually.TrueAsync(
+                async () => (status = await client.GetStringAsync(new Uri("/health", UriKind.Relative))) == "Healthy",
+                "the health check to report Healthy",
+                TimeSpan.FromSeconds(60),
+                TimeSpan.FromMilliseconds(100));
         }
+        catch (EventuallyException)
+        {
+            // The caller asserts on the last status, which names what was reported instead.
+        }
+
+        return status;
     }
 
     private SampleAppFactory StandInFactory(QoderScenario? scenario = null)
@@ -210,7 +214,7 @@ public sealed class AgentEndpointTests : IDisposable
         return new SampleAppFactory(settings);
     }
 
-    private void Record() => _pids.UnionWith(ProcessTree.Descendants());
+    private void Record() => _pids.UnionWith(ProcessWatch.Descendants());
 
     private void AssertGone()
     {

@@ -1,6 +1,6 @@
 namespace Qoder.AgentSdk;
 
-/// <summary>The hook events the CLI can call back for (MESSAGES.md §5.1). The wire name is the member name.</summary>
+/// <summary>The hook events the CLI can call back for (docs/protocol.md, Hooks). The wire name is the member name.</summary>
 public enum QoderHookEvent
 {
     /// <summary>Before a tool runs; can deny it or change its input.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Qoder.AgentSdk;
 
-/// <summary>What a hook callback answers (MESSAGES.md §5.4). Every field is optional; an empty output lets the agent continue.</summary>
+/// <summary>What a hook callback answers (docs/protocol.md, Hooks). Every field is optional; an empty output lets the agent continue.</summary>
 public sealed class QoderHookOutput
 {
     /// <summary>Gets or sets a value indicating whether the agent continues; <see langword="false"/> stops it.</summary>

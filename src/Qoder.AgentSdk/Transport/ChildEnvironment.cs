@@ -2,7 +2,7 @@ using System.Collections;
 
 namespace Qoder.AgentSdk.Transport;
 
-/// <summary>Builds the CLI's environment (LAUNCH.md §3): the host environment plus the overlay, stale SDK variables removed.</summary>
+/// <summary>Builds the CLI's environment (docs/protocol.md, Launch): the host environment plus the overlay, stale SDK variables removed.</summary>
 internal static class ChildEnvironment
 {
     public const string EntrypointVariable = "QODER_AGENT_SDK_ENTRYPOINT";

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace Qoder.AgentSdk.Transport;
 
-/// <summary>Builds the CLI argv from the options, flag for flag and in the order the official SDK emits them (LAUNCH.md §2).</summary>
+/// <summary>Builds the CLI argv from the options, flag for flag and in the order the official SDK emits them (docs/protocol.md, Launch).</summary>
 internal static class LaunchArguments
 {
     private static readonly string[] TaskTools = ["TaskCreate", "TaskGet", "TaskUpdate", "TaskList"];

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Qoder.AgentSdk.Transport;
 
 /// <summary>
-/// Prepares <c>--settings</c> as the official SDK does (LAUNCH.md §2.3): permission-mode names are translated, additional
+/// Prepares <c>--settings</c> as the official SDK does (docs/protocol.md, Launch): permission-mode names are translated, additional
 /// directories merged; a settings file that needs rewriting is copied to a private temp folder.
 /// </summary>
 internal sealed class SettingsArgument : IDisposable

@@ -19,7 +19,7 @@ public sealed partial class DifferentialTests : IClassFixture<DifferentialTests.
         ["QODER_AGENT_SDK_ENTRYPOINT"] = QoderCliDefaults.SdkEntrypoint,
         ["QODER_AGENT_SDK_VERSION"] = QoderCliDefaults.SdkVersion,
 
-        // Read by the CLI for telemetry (LAUNCH.md §3); the TS SDK does not set it.
+        // Read by the CLI for telemetry (docs/protocol.md, Launch); the TS SDK does not set it.
         ["QODER_AGENT_SDK_LANGUAGE"] = "csharp",
     };
 

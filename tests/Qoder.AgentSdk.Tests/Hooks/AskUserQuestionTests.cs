@@ -1,16 +1,15 @@
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Answering AskUserQuestion through the permission callback with the typed helper.</summary>
 public sealed class AskUserQuestionTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task The_answers_go_back_as_updated_input_keyed_by_question_text()
@@ -38,10 +37,8 @@ public sealed class AskUserQuestionTests : IDisposable
                         new JsonObject { ["label"] = "Search", ["description"] = "Full text" }),
                 }),
         };
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse(QoderUserQuestions.ToolName, questions, result: "answered").Text("Thanks.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse(QoderUserQuestions.ToolName, questions, result: "answered").Text("Thanks.")));
+        var launch = _standIn.LastLaunch!;
         QoderUserQuestions? parsed = null;
         options.CanUseTool = (request, _) =>
         {
@@ -49,7 +46,7 @@ public sealed class AskUserQuestionTests : IDisposable
             return ValueTask.FromResult(parsed.Answer(q => q.MultiSelect ? ["Auth", "Search"] : [q.Options[1].Label]));
         };
 
-        var messages = await QoderQuery.RunAsync("set up the app", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("set up the app", options);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.NotNull(parsed);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Hooks;
 
@@ -13,11 +12,11 @@ public sealed class EveryHookEventStandInTests : IDisposable
     private const string Prompt = "fire every hook";
     private const string LastText = "Fired.";
 
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
-    /// <summary>The event's own input fields (MESSAGES.md §5.3).</summary>
+    /// <summary>The event's own input fields (docs/protocol.md, Hooks).</summary>
     private static JsonObject InputFor(QoderHookEvent hookEvent) => hookEvent switch
     {
         QoderHookEvent.PreToolUse => new() { ["tool_name"] = "Bash", ["tool_input"] = new JsonObject { ["command"] = "ls" }, ["tool_use_id"] = "toolu_pre" },
@@ -67,8 +66,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
     {
         var events = Enum.GetValues<QoderHookEvent>();
         Assert.Equal(27, events.Length);
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t =>
+        var options = _standIn.Options(QoderScenario.Create().Turn(t =>
             {
                 foreach (var hookEvent in events)
                 {
@@ -76,9 +74,8 @@ public sealed class EveryHookEventStandInTests : IDisposable
                 }
 
                 t.Text(LastText);
-            }),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+            }));
+        var launch = _standIn.LastLaunch!;
         var calls = new ConcurrentDictionary<QoderHookEvent, ConcurrentQueue<QoderHookInput>>();
         foreach (var hookEvent in events)
         {
@@ -96,9 +93,8 @@ public sealed class EveryHookEventStandInTests : IDisposable
         Dictionary<QoderHookEvent, QoderHookInput[]> seen;
         await using (var client = new QoderClient(options))
         {
-            await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-            await client.SendAsync(Prompt);
-            var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+            await client.ConnectAsync().WaitAsync(StandInHarness.HangGuard);
+            var messages = await StandInHarness.TurnAsync(client, Prompt);
             Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
 
             // Taken before disposal, so the stand-in's own SessionEnd (sent at stdin EOF) is not counted.
@@ -121,7 +117,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
             Assert.Equal(hookEvent.ToWireName(), input.Raw.GetProperty("hook_event_name").GetString());
             Assert.False(string.IsNullOrEmpty(input.SessionId));
             Assert.False(string.IsNullOrEmpty(input.TranscriptPath));
-            Assert.Equal(_work.Path, input.Cwd);
+            Assert.Equal(_standIn.Work, input.Cwd);
             Assert.False(string.IsNullOrEmpty(input.PermissionMode));
             foreach (var (name, value) in InputFor(hookEvent))
             {
@@ -149,15 +145,12 @@ public sealed class EveryHookEventStandInTests : IDisposable
     [Fact]
     public async Task A_tool_event_matcher_is_tested_against_the_tool_name()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
                 .HookEvent("PostToolUseFailure", new JsonObject
                 {
                     ["tool_name"] = "Write", ["tool_input"] = new JsonObject { ["file_path"] = "w.txt" }, ["tool_use_id"] = "toolu_w", ["error"] = "disk full",
                 })
-                .Text("Done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+                .Text("Done.")));
         var bashCalls = 0;
         var writeCalls = new ConcurrentQueue<QoderHookInput>();
         options.Hooks
@@ -172,7 +165,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
                 return ValueTask.FromResult<QoderHookOutput?>(null);
             });
 
-        var messages = await QoderQuery.RunAsync("fail a write", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("fail a write", options);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal(0, Volatile.Read(ref bashCalls));

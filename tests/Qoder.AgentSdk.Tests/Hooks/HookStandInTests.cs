@@ -3,27 +3,24 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Hook callbacks against the scripted stand-in: registration, every event it emits, deny, updated input, failures.</summary>
 public sealed class HookStandInTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task Every_event_the_stand_in_emits_reaches_its_callback_typed()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
                 .Text("Writing.")
                 .ToolUse("Write", new JsonObject { ["file_path"] = "a.txt", ["content"] = "hi" })
-                .Text("Done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+                .Text("Done.")));
+        var launch = _standIn.LastLaunch!;
         options.CanUseTool = (_, _) => ValueTask.FromResult(QoderToolPermissionResult.Allow());
         var seen = new ConcurrentQueue<QoderHookInput>();
         var sessionEnded = new TaskCompletionSource<QoderHookInput>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,20 +44,19 @@ public sealed class HookStandInTests : IDisposable
 
         await using (var client = new QoderClient(options))
         {
-            await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-            await client.SendAsync("write a.txt");
-            var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+            await client.ConnectAsync().WaitAsync(StandInHarness.HangGuard);
+            var messages = await StandInHarness.TurnAsync(client, "write a.txt");
             Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         }
 
-        var end = Assert.IsType<QoderSessionEndHookInput>(await sessionEnded.Task.WaitAsync(StandInOptions.HangGuard));
+        var end = Assert.IsType<QoderSessionEndHookInput>(await sessionEnded.Task.WaitAsync(StandInHarness.HangGuard));
         Assert.Equal("other", end.Reason);
         var inputs = seen.ToArray();
         Assert.Equal(
             [QoderHookEvent.SessionStart, QoderHookEvent.UserPromptSubmit, QoderHookEvent.PreToolUse, QoderHookEvent.PostToolUse, QoderHookEvent.Stop, QoderHookEvent.SessionEnd],
             inputs.Select(i => i.Event!.Value));
         Assert.All(inputs, i => Assert.False(string.IsNullOrEmpty(i.SessionId)));
-        Assert.All(inputs, i => Assert.Equal(_work.Path, i.Cwd));
+        Assert.All(inputs, i => Assert.Equal(_standIn.Work, i.Cwd));
         Assert.Equal("startup", Assert.IsType<QoderSessionStartHookInput>(inputs[0]).Source);
         Assert.Equal("write a.txt", Assert.IsType<QoderUserPromptSubmitHookInput>(inputs[1]).Prompt);
         var pre = Assert.IsType<QoderPreToolUseHookInput>(inputs[2]);
@@ -90,10 +86,8 @@ public sealed class HookStandInTests : IDisposable
     [Fact]
     public async Task PreToolUse_deny_blocks_the_tool_without_a_permission_prompt()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "no.txt", ["content"] = "x" }).Text("Blocked.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "no.txt", ["content"] = "x" }).Text("Blocked.")));
+        var launch = _standIn.LastLaunch!;
         var prompts = 0;
         options.CanUseTool = (_, _) =>
         {
@@ -102,23 +96,21 @@ public sealed class HookStandInTests : IDisposable
         };
         options.Hooks.Add(QoderHookEvent.PreToolUse, "Write", null, (_, _) => ValueTask.FromResult<QoderHookOutput?>(QoderHookOutput.DenyTool("writes are frozen")));
 
-        var messages = await QoderQuery.RunAsync("write", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("write", options);
 
-        var toolResult = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().Single();
+        var toolResult = messages.ToolResults().Single();
         Assert.True(toolResult.IsError);
         Assert.Equal("Error: Tool execution blocked: writes are frozen", toolResult.ContentText);
         Assert.Equal(0, prompts);
         Assert.Empty(launch.ReadRecording().ToolExecutions);
-        Assert.False(File.Exists(Path.Combine(_work.Path, "no.txt")));
+        Assert.False(File.Exists(Path.Combine(_standIn.Work, "no.txt")));
     }
 
     [Fact]
     public async Task PreToolUse_updated_input_is_what_the_tool_runs_with()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "b.txt", ["content"] = "original" }).Text("Done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "b.txt", ["content"] = "original" }).Text("Done.")));
+        var launch = _standIn.LastLaunch!;
         options.CanUseTool = (request, _) => ValueTask.FromResult(QoderToolPermissionResult.Allow());
         options.Hooks.Add(QoderHookEvent.PreToolUse, "Write", 10, (input, _) =>
         {
@@ -128,24 +120,22 @@ public sealed class HookStandInTests : IDisposable
             return ValueTask.FromResult<QoderHookOutput?>(QoderHookOutput.UpdateToolInput(JsonSerializer.SerializeToElement(changed)));
         });
 
-        var messages = await QoderQuery.RunAsync("write", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("write", options);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal("REWRITTEN", launch.ReadRecording().ToolExecutions.Single().Input.GetProperty("content").GetString());
-        Assert.Equal("REWRITTEN", await File.ReadAllTextAsync(Path.Combine(_work.Path, "b.txt")));
+        Assert.Equal("REWRITTEN", await File.ReadAllTextAsync(Path.Combine(_standIn.Work, "b.txt")));
     }
 
     [Fact]
     public async Task A_throwing_hook_is_a_control_error_and_the_turn_goes_on()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Still fine.")), _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Still fine.")));
+        var launch = _standIn.LastLaunch!;
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, (_, _) => throw new InvalidOperationException("policy store unavailable"));
 
-        await using var client = new QoderClient(options);
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-        await client.SendAsync("hello");
-        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        await using var client = await _standIn.ConnectAsync(options);
+        var messages = await StandInHarness.TurnAsync(client, "hello");
 
         Assert.Equal("Still fine.", Assert.IsType<ResultMessage>(messages[^1]).Result);
         Assert.True(client.IsConnected);
@@ -157,8 +147,8 @@ public sealed class HookStandInTests : IDisposable
     [Fact]
     public async Task A_hook_output_with_every_common_field_reaches_the_cli_as_json()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("ok")), _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("ok")));
+        var launch = _standIn.LastLaunch!;
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, (_, _) => ValueTask.FromResult<QoderHookOutput?>(new QoderHookOutput
         {
             Continue = true,
@@ -170,7 +160,7 @@ public sealed class HookStandInTests : IDisposable
         }));
         options.Hooks.Add(QoderHookEvent.Stop, (_, _) => ValueTask.FromResult<QoderHookOutput?>(null));
 
-        await QoderQuery.RunAsync("hi", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        await StandInHarness.QueryAsync("hi", options);
 
         var bodies = launch.ReadRecording().FramesOfType("control_response").Select(f => f.GetProperty("response"))
             .Where(r => r.TryGetProperty("response", out var b) && (b.TryGetProperty("continue", out _) || b.TryGetProperty("hookSpecificOutput", out _)))

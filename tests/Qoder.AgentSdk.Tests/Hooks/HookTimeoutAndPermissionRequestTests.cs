@@ -3,22 +3,21 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Hook timeouts enforced by the client, and PermissionRequest hook decisions, against the stand-in.</summary>
 public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task A_hook_slower_than_its_timeout_has_its_token_cancelled_and_the_turn_completes()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Went on.")), _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Went on.")));
+        var launch = _standIn.LastLaunch!;
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, matcher: null, timeoutSeconds: 1, async (_, token) =>
         {
@@ -27,9 +26,9 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
             return QoderHookOutput.Stop("never reached");
         });
 
-        var messages = await QoderQuery.RunAsync("hello", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("hello", options);
 
-        await cancelled.Task.WaitAsync(StandInOptions.HangGuard);
+        await cancelled.Task.WaitAsync(StandInHarness.HangGuard);
         var result = Assert.IsType<ResultMessage>(messages[^1]);
         Assert.Equal("success", result.Subtype);
         Assert.Equal("Went on.", result.Result);
@@ -48,10 +47,8 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
     [Fact]
     public async Task A_PermissionRequest_hook_that_allows_with_updated_input_answers_the_permission_without_can_use_tool()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "p.txt", ["content"] = "original" }).Text("Done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "p.txt", ["content"] = "original" }).Text("Done.")));
+        var launch = _standIn.LastLaunch!;
         var prompts = 0;
         options.CanUseTool = (_, _) =>
         {
@@ -71,7 +68,7 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
             });
         });
 
-        var messages = await QoderQuery.RunAsync("write", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("write", options);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal(0, prompts);
@@ -81,17 +78,15 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
         Assert.Null(hookInput.ToolUseId);
         Assert.Equal("setMode", hookInput.PermissionSuggestions!.Value[0].GetProperty("type").GetString());
         Assert.Equal("FROM-HOOK", launch.ReadRecording().ToolExecutions.Single().Input.GetProperty("content").GetString());
-        Assert.Equal("FROM-HOOK", await File.ReadAllTextAsync(Path.Combine(_work.Path, "p.txt")));
+        Assert.Equal("FROM-HOOK", await File.ReadAllTextAsync(Path.Combine(_standIn.Work, "p.txt")));
         Assert.DoesNotContain(PermissionAnswers(launch), a => a.TryGetProperty("behavior", out _));
     }
 
     [Fact]
     public async Task A_PermissionRequest_hook_that_denies_blocks_the_tool_with_its_message()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("Bash", new JsonObject { ["command"] = "rm -rf build" }, result: "removed").Text("Stopped.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Bash", new JsonObject { ["command"] = "rm -rf build" }, result: "removed").Text("Stopped.")));
+        var launch = _standIn.LastLaunch!;
         var prompts = 0;
         options.CanUseTool = (_, _) =>
         {
@@ -103,12 +98,12 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
             HookSpecificOutput = new QoderPermissionRequestHookOutput(QoderToolPermissionResult.Deny("no shell on this host")),
         }));
 
-        var messages = await QoderQuery.RunAsync("clean", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("clean", options);
 
         var result = Assert.IsType<ResultMessage>(messages[^1]);
         Assert.Equal("success", result.Subtype);
         Assert.Equal(0, prompts);
-        var toolResult = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().Single();
+        var toolResult = messages.ToolResults().Single();
         Assert.True(toolResult.IsError);
         Assert.Contains("no shell on this host", toolResult.ContentText, StringComparison.Ordinal);
         Assert.Single(result.PermissionDenials);
@@ -119,10 +114,8 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
     [Fact]
     public async Task Without_a_decision_the_PermissionRequest_hook_runs_between_PreToolUse_and_can_use_tool()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "o.txt", ["content"] = "x" }).Text("Done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "o.txt", ["content"] = "x" }).Text("Done.")));
+        var launch = _standIn.LastLaunch!;
         var order = new ConcurrentQueue<string>();
         options.CanUseTool = (_, _) =>
         {
@@ -139,7 +132,7 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
             .Add(QoderHookEvent.PermissionRequest, record)
             .Add(QoderHookEvent.PostToolUse, record);
 
-        var messages = await QoderQuery.RunAsync("write", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("write", options);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal(["PreToolUse", "PermissionRequest", "can_use_tool", "PostToolUse"], order);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Tests.RealCli;
-using Qoder.AgentSdk.Tests.Support;
 using Qoder.RealCli.Testing;
 
 namespace Qoder.AgentSdk.Tests.Hooks;
@@ -13,24 +12,18 @@ namespace Qoder.AgentSdk.Tests.Hooks;
 [Trait("Category", "RealCli")]
 public sealed class RealCliHookTests(RealCliFixture cli) : IDisposable
 {
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
-    private readonly TempDirectory _home = new();
-    private readonly TempDirectory _work = new();
+    private readonly RealCliFolders _run = new();
 
-    public void Dispose()
-    {
-        _home.Dispose();
-        _work.Dispose();
-    }
+    public void Dispose() => _run.Dispose();
 
     [Fact]
     public async Task A_PreToolUse_hook_changes_the_Write_input_and_the_file_shows_it()
     {
-        var target = Path.Combine(_work.Path, "a.txt");
+        var target = Path.Combine(_run.Work, "a.txt");
         var script = new FakeResponsesScript()
             .AddToolCall("Write", new JsonObject { ["file_path"] = target, ["content"] = "HELLO" }, leadingText: "Writing.")
             .AddText("All done.");
-        var options = cli.RouteA(_home.Path, _work.Path, script);
+        var options = cli.RouteA(_run, script);
         options.CanUseTool = (_, _) => ValueTask.FromResult(QoderToolPermissionResult.Allow());
         var events = new ConcurrentQueue<QoderHookInput>();
         options.Hooks.Add(QoderHookEvent.PreToolUse, matcher: "Write|Bash", timeoutSeconds: 30, (input, _) =>
@@ -51,7 +44,7 @@ public sealed class RealCliHookTests(RealCliFixture cli) : IDisposable
             return ValueTask.FromResult<QoderHookOutput?>(null);
         });
 
-        var messages = await QoderQuery.RunAsync("write a.txt", options).ToListAsync().AsTask().WaitAsync(HangGuard);
+        var messages = await QoderQuery.RunAsync("write a.txt", options).ToListAsync().AsTask().WaitAsync(RealCliFixture.HangGuard);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal("HELLO-FROM-HOOK", await File.ReadAllTextAsync(target));

@@ -1,28 +1,24 @@
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Hooks;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Mcp;
 
 /// <summary>In-process tools called by the scripted stand-in over mcp_message.</summary>
 public sealed class McpStandInTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task The_agent_calls_an_in_process_tool_and_its_result_is_in_the_transcript()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
                 .ToolUse("mcp__demo__echo", new JsonObject { ["text"] = "ping" })
                 .ToolUse("mcp__demo__lookup", new JsonObject { ["sku"] = "missing" })
-                .Text("All done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+                .Text("All done.")));
+        var launch = _standIn.LastLaunch!;
         var asked = new List<string>();
         options.CanUseTool = (request, _) =>
         {
@@ -37,15 +33,13 @@ public sealed class McpStandInTests : IDisposable
             .AddTool((string text) => "ECHO:" + text, "echo", "Echoes text.", readOnly: true)
             .AddTool(string (string sku) => throw new KeyNotFoundException($"No product {sku}."), "lookup", "Finds a product.");
 
-        await using var client = new QoderClient(options);
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
+        await using var client = await _standIn.ConnectAsync(options);
         Assert.Contains("mcp__demo__echo", client.InitMessage!.Tools);
         Assert.Contains("mcp__demo__lookup", client.InitMessage.Tools);
-        await client.SendAsync("echo ping");
-        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.TurnAsync(client, "echo ping");
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
-        var results = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().ToList();
+        var results = messages.ToolResults();
         Assert.Equal(2, results.Count);
         Assert.NotEqual(true, results[0].IsError);
         Assert.Contains("ECHO:ping", results[0].ContentText, StringComparison.Ordinal);
@@ -62,19 +56,16 @@ public sealed class McpStandInTests : IDisposable
     [Fact]
     public async Task A_tool_resolves_a_service_from_the_server_services()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("mcp__shop__price", new JsonObject { ["sku"] = "A1" }).Text("Priced.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("mcp__shop__price", new JsonObject { ["sku"] = "A1" }).Text("Priced.")));
         options.PermissionMode = QoderPermissionMode.BypassPermissions;
         var services = new SingleServiceProvider(new PriceList());
         var shop = new QoderSdkMcpServer { Services = services };
         shop.AddTool((string sku, PriceList prices) => prices.Price(sku), "price", "Price of a product.");
         options.SdkMcpServers["shop"] = shop;
 
-        var messages = await QoderQuery.RunAsync("price A1", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("price A1", options);
 
-        var result = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().Single();
+        var result = messages.ToolResults().Single();
         Assert.Contains("A1 costs 42", result.ContentText, StringComparison.Ordinal);
     }
 }

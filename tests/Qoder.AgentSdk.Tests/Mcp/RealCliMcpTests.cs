@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Tests.RealCli;
-using Qoder.AgentSdk.Tests.Support;
 using Qoder.RealCli.Testing;
 
 namespace Qoder.AgentSdk.Tests.Mcp;
@@ -12,15 +11,9 @@ namespace Qoder.AgentSdk.Tests.Mcp;
 [Trait("Category", "RealCli")]
 public sealed class RealCliMcpTests(RealCliFixture cli) : IDisposable
 {
-    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
-    private readonly TempDirectory _home = new();
-    private readonly TempDirectory _work = new();
+    private readonly RealCliFolders _run = new();
 
-    public void Dispose()
-    {
-        _home.Dispose();
-        _work.Dispose();
-    }
+    public void Dispose() => _run.Dispose();
 
     [Fact]
     public async Task The_scripted_model_calls_mcp_demo_echo_and_the_tool_result_carries_its_output()
@@ -29,7 +22,7 @@ public sealed class RealCliMcpTests(RealCliFixture cli) : IDisposable
             .AddToolCall("mcp__demo__echo", new JsonObject { ["text"] = "ping" }, leadingText: "Echoing.")
             .AddToolCall("mcp__demo__fail", new JsonObject { ["reason"] = "quota exceeded" })
             .AddText("All done.");
-        var options = cli.RouteA(_home.Path, _work.Path, script);
+        var options = cli.RouteA(_run, script);
         var asked = new ConcurrentQueue<string>();
         options.CanUseTool = (request, _) =>
         {
@@ -41,14 +34,14 @@ public sealed class RealCliMcpTests(RealCliFixture cli) : IDisposable
             .AddTool(string (string reason) => throw new InvalidOperationException(reason), "fail", "Always fails.");
 
         await using var client = new QoderClient(options);
-        await client.ConnectAsync().WaitAsync(HangGuard);
+        await client.ConnectAsync().WaitAsync(RealCliFixture.HangGuard);
         await client.SendAsync("echo ping");
-        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(HangGuard);
+        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(RealCliFixture.HangGuard);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Contains("mcp__demo__echo", client.InitMessage!.Tools);
         var uses = messages.OfType<AssistantMessage>().SelectMany(m => m.Message.Content).OfType<ToolUseBlock>().ToList();
-        var results = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().ToList();
+        var results = messages.ToolResults();
         var echo = results.Single(r => r.ToolUseId == uses.Single(u => u.Name == "mcp__demo__echo").Id);
         Assert.NotEqual(true, echo.IsError);
         Assert.Contains("ECHO:ping", echo.ContentText, StringComparison.Ordinal);

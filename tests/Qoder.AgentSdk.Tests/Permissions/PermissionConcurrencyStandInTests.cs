@@ -2,27 +2,23 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Hooks;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Permissions;
 
 /// <summary>Tool permission requests handled concurrently, and a pending request withdrawn by the CLI, against the stand-in.</summary>
 public sealed class PermissionConcurrencyStandInTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task Two_permission_requests_in_flight_at_once_reach_the_callback_concurrently()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
                 .ConcurrentToolUses(("Read", new JsonObject { ["file_path"] = "a.txt" }), ("Grep", new JsonObject { ["pattern"] = "todo" }))
-                .Text("Both read.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+                .Text("Both read.")));
+        var launch = _standIn.LastLaunch!;
         var bothArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var arrived = new ConcurrentQueue<string>();
         options.CanUseTool = async (request, token) =>
@@ -34,16 +30,16 @@ public sealed class PermissionConcurrencyStandInTests : IDisposable
             }
 
             // Neither answer can be sent until both requests are being handled at the same time.
-            await bothArrived.Task.WaitAsync(StandInOptions.HangGuard, token);
+            await bothArrived.Task.WaitAsync(StandInHarness.HangGuard, token);
             return QoderToolPermissionResult.Allow();
         };
 
-        var messages = await QoderQuery.RunAsync("read both", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("read both", options);
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal(["Grep", "Read"], arrived.Order(StringComparer.Ordinal));
         var toolUses = messages.OfType<AssistantMessage>().SelectMany(m => m.Message.Content).OfType<ToolUseBlock>().ToList();
-        var results = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().ToList();
+        var results = messages.ToolResults();
         Assert.Equal(toolUses.Select(t => t.Id), results.Select(r => r.ToolUseId));
         Assert.All(results, r => Assert.NotEqual(true, r.IsError));
         var recording = launch.ReadRecording();
@@ -56,12 +52,10 @@ public sealed class PermissionConcurrencyStandInTests : IDisposable
     [Fact]
     public async Task A_permission_request_withdrawn_by_the_CLI_cancels_the_callback_token_and_gets_no_answer()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
                 .ToolUseWithWithdrawnPrompt("Bash", new JsonObject { ["command"] = "make deploy" }, TimeSpan.FromMilliseconds(300))
-                .Text("Moved on.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+                .Text("Moved on.")));
+        var launch = _standIn.LastLaunch!;
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         options.CanUseTool = async (_, token) =>
         {
@@ -70,13 +64,13 @@ public sealed class PermissionConcurrencyStandInTests : IDisposable
             return QoderToolPermissionResult.Allow();
         };
 
-        var messages = await QoderQuery.RunAsync("deploy", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("deploy", options);
 
-        await cancelled.Task.WaitAsync(StandInOptions.HangGuard);
+        await cancelled.Task.WaitAsync(StandInHarness.HangGuard);
         var result = Assert.IsType<ResultMessage>(messages[^1]);
         Assert.Equal("success", result.Subtype);
         Assert.Equal("Moved on.", result.Result);
-        var toolResult = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().Single();
+        var toolResult = messages.ToolResults().Single();
         Assert.True(toolResult.IsError);
         var recording = launch.ReadRecording();
         Assert.Empty(recording.ToolExecutions);

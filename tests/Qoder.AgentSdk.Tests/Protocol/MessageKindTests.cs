@@ -3,7 +3,7 @@ using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.AgentSdk.Tests.Protocol;
 
-/// <summary>Each message kind of MESSAGES.md §2 maps to its record; unknown types and fields are kept.</summary>
+/// <summary>Each message kind of docs/protocol.md, Messages, maps to its record; unknown types and fields are kept.</summary>
 public sealed class MessageKindTests
 {
     [Fact]

@@ -6,11 +6,20 @@ namespace Qoder.AgentSdk.Tests.RealCli;
 /// <summary>Installs the pinned qodercli from npm into the cache when absent, and builds offline options for both routes.</summary>
 public sealed class RealCliFixture : IAsyncLifetime
 {
+    /// <summary>A hang guard for every await on the real CLI (a start takes 5–11 s here); not a speed assertion.</summary>
+    public static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
+
     public string CliPath { get; private set; } = string.Empty;
 
     public async Task InitializeAsync() => CliPath = await QoderCliInstaller.EnsureInstalledAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Route A in a run's folders.</summary>
+    public QoderAgentOptions RouteA(RealCliFolders run, FakeResponsesScript script) => RouteA(run.Home, run.Work, script);
+
+    /// <summary>Route B in a run's folders.</summary>
+    public QoderAgentOptions RouteB(RealCliFolders run, QoderBackendMock mock, string pat) => RouteB(run.Home, run.Work, mock, pat);
 
     /// <summary>Route A: headless, external auth accepted, the model replaced by a scripted file.</summary>
     public QoderAgentOptions RouteA(string home, string work, FakeResponsesScript script)

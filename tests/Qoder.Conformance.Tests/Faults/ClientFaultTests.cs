@@ -235,7 +235,7 @@ public sealed class ClientFaultTests
 
         await client.DisposeAsync().AsTask().WaitAsync(Guard);
 
-        await ProcessAssert.GoneAsync(grandchildren);
+        await ProcessWatch.GoneAsync(grandchildren);
     }
 
     [Fact]
@@ -249,6 +249,6 @@ public sealed class ClientFaultTests
 
         await client.DisposeAsync().AsTask().WaitAsync(Guard);
 
-        await ProcessAssert.GoneAsync(grandchildren);
+        await ProcessWatch.GoneAsync(grandchildren);
     }
 }

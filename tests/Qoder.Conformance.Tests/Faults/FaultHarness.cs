@@ -4,50 +4,36 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.Conformance.Tests;
 
 /// <summary>
-/// One fault test's stand-in: builds options for a scenario, and on dispose stops every client and asserts that the
-/// CLI processes and the grandchildren the stand-in recorded are gone (killing survivors so none outlives the test).
+/// One fault test's stand-in (<see cref="StandInHarness"/> in SDK mode with a fake PAT and short graces); on dispose it
+/// stops every client and asserts that the CLI processes and the grandchildren the stand-in recorded are gone (killing
+/// survivors so none outlives the test).
 /// </summary>
 internal sealed class FaultHarness : IAsyncDisposable
 {
     // A hang guard, not a speed assertion.
-    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Guard = StandInHarness.HangGuard;
 
     private readonly List<QoderClient> _clients = [];
-    private readonly List<StandInLaunch> _launches = [];
-
-    public FaultHarness() => Work = Directory.CreateTempSubdirectory("qoder-fault-").FullName;
-
-    public string Work { get; }
-
-    public StandInLaunch? LastLaunch => _launches.Count > 0 ? _launches[^1] : null;
-
-    public QoderAgentOptions Options(QoderScenario scenario, Action<QoderAgentOptions>? configure = null)
-    {
-        var launch = StandInLaunch.Prepare(scenario, Work);
-        _launches.Add(launch);
-        var options = new QoderAgentOptions
+    private readonly StandInHarness _standIn = new(
+        options =>
         {
-            CliPath = launch.CliPath,
-            WorkingDirectory = Work,
-            Auth = QoderAuth.AccessToken(StandInTarget.FakePat),
-            ShutdownGracePeriod = TimeSpan.FromSeconds(1),
-            KillGracePeriod = TimeSpan.FromSeconds(1),
-            InitializeTimeout = TimeSpan.FromSeconds(30),
-            AutoInstallCli = false,
-        };
-        options.Environment["HOME"] = Work;
-        foreach (var (name, value) in launch.Environment)
-        {
-            options.Environment[name] = value;
-        }
+            options.Auth = QoderAuth.AccessToken(StandInTarget.FakePat);
+            options.ShutdownGracePeriod = TimeSpan.FromSeconds(1);
+            options.KillGracePeriod = TimeSpan.FromSeconds(1);
+            options.InitializeTimeout = TimeSpan.FromSeconds(30);
+            options.Environment["HOME"] = options.WorkingDirectory;
+        },
+        "qoder-fault-");
 
-        configure?.Invoke(options);
-        return options;
-    }
+    public string Work => _standIn.Work;
+
+    public StandInLaunch? LastLaunch => _standIn.LastLaunch;
+
+    public QoderAgentOptions Options(QoderScenario scenario, Action<QoderAgentOptions>? configure = null) => _standIn.Options(scenario, configure);
 
     public QoderClient Client(QoderScenario scenario, Action<QoderAgentOptions>? configure = null)
     {
-        var client = new QoderClient(Options(scenario, configure));
+        var client = _standIn.Client(scenario, configure);
         _clients.Add(client);
         return client;
     }
@@ -59,36 +45,7 @@ internal sealed class FaultHarness : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Every process the stand-ins of this test reported (their own PIDs and their grandchildren).</summary>
-    public List<int> RecordedProcessIds()
-    {
-        var pids = new List<int>();
-        foreach (var launch in _launches.Where(l => File.Exists(l.RecordPath)))
-        {
-            var recording = launch.ReadRecording();
-            if (recording.ProcessId is { } pid)
-            {
-                pids.Add(pid);
-            }
-
-            pids.AddRange(recording.GrandchildProcessIds);
-        }
-
-        return pids;
-    }
-
-    public static async Task<List<QoderMessage>> TurnAsync(QoderClient client, string prompt)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        await client.SendAsync(prompt).WaitAsync(Guard);
-        var list = new List<QoderMessage>();
-        await foreach (var message in client.ReceiveResponseAsync())
-        {
-            list.Add(message);
-        }
-
-        return list;
-    }
+    public static Task<List<QoderMessage>> TurnAsync(QoderClient client, string prompt) => StandInHarness.TurnAsync(client, prompt);
 
     public async ValueTask DisposeAsync()
     {
@@ -98,22 +55,15 @@ internal sealed class FaultHarness : IAsyncDisposable
             await client.DisposeAsync().AsTask().WaitAsync(Guard);
         }
 
-        pids.AddRange(RecordedProcessIds());
+        pids.AddRange(_standIn.RecordedProcessIds());
         try
         {
-            await ProcessAssert.GoneAsync(pids.Distinct());
+            await ProcessWatch.GoneAsync(pids.Distinct());
         }
         finally
         {
-            pids.ForEach(ProcessAssert.KillIfAlive);
-            try
-            {
-                Directory.Delete(Work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort; the OS temp cleaner gets it.
-            }
+            pids.ForEach(ProcessWatch.KillIfAlive);
+            await _standIn.DisposeAsync();
         }
     }
 }
