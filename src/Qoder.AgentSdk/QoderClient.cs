@@ -155,10 +155,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     /// idle, so that the next <see cref="ReceiveResponseAsync"/> starts with what follows. Call it only between turns.
     /// </summary>
     /// <returns>The number of messages dropped.</returns>
-    public int DiscardBufferedMessages()
-    {
-        return RequireConnected().DiscardBuffered();
-    }
+    public int DiscardBufferedMessages() => RequireConnected().DiscardBuffered();
 
     /// <summary>Interrupts the running turn; it ends with an <c>error_during_execution</c> result.</summary>
     /// <param name="cancellationToken">Cancels the wait for the CLI's receipt.</param>
