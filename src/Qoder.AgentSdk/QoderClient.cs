@@ -24,7 +24,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     private ControlChannel? _channel;
     private AuthPayloadFile? _payload;
     private SettingsArgument? _settings;
-    private bool _killed;
+    private volatile bool _killed;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="QoderClient"/> class.</summary>
@@ -61,6 +61,12 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
 
     /// <summary>Gets the last characters the CLI wrote to stderr.</summary>
     public string StderrTail => _transport?.StderrTail ?? string.Empty;
+
+    /// <summary>
+    /// Gets how many stdout lines were skipped because they were not JSON (a stray warning some dependency printed); each
+    /// is logged as a warning (event 1052). A line that is JSON but breaks the protocol is a <see cref="QoderProtocolException"/>.
+    /// </summary>
+    public long SkippedLineCount => _channel?.SkippedLineCount ?? 0;
 
     /// <summary>Gets the CLI's exit code once it has exited.</summary>
     public int? ExitCode => _transport?.Exited is { IsCompletedSuccessfully: true } exited ? exited.Result : null;
@@ -110,12 +116,17 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     }
 
     /// <summary>
-    /// Receives the messages of the running turn, up to and including its <see cref="ResultMessage"/>. When
+    /// Receives the messages of the running turn, up to and including the main turn's <see cref="ResultMessage"/> (a
+    /// subagent's result, one with <see cref="ResultMessage.ParentToolUseId"/>, is passed on and the stream goes on). When
+    /// the CLI exits cleanly before the result, the stream just ends, as in the official SDKs; a failed exit throws. When
     /// <paramref name="cancellationToken"/> fires, the turn is interrupted; if it does not end within
     /// <see cref="QoderAgentOptions.InterruptGracePeriod"/>, the process is killed. Then an <see cref="OperationCanceledException"/> is thrown.
     /// </summary>
     /// <param name="cancellationToken">Cancels the turn.</param>
     /// <returns>The messages.</returns>
+    /// <exception cref="QoderProcessExitedException">The CLI exited with an error code (or was killed by someone else).</exception>
+    /// <exception cref="QoderAuthenticationException">The CLI exited because it could not authenticate.</exception>
+    /// <exception cref="QoderProtocolException">The CLI wrote a message this client cannot read.</exception>
     public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var message in ReceiveAsync(untilResult: true, cancellationToken).ConfigureAwait(false))
@@ -124,9 +135,13 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         }
     }
 
-    /// <summary>Receives every message until the CLI process ends. Cancellation interrupts a running turn as in <see cref="ReceiveResponseAsync"/>.</summary>
+    /// <summary>
+    /// Receives every message until the CLI process ends: the stream ends when it exits cleanly and throws when it fails,
+    /// as <see cref="ReceiveResponseAsync"/> does. Cancellation interrupts a running turn as in <see cref="ReceiveResponseAsync"/>.
+    /// </summary>
     /// <param name="cancellationToken">Stops receiving.</param>
     /// <returns>The messages.</returns>
+    /// <exception cref="QoderProcessExitedException">The CLI exited with an error code (or was killed by someone else).</exception>
     public async IAsyncEnumerable<QoderMessage> ReceiveMessagesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var message in ReceiveAsync(untilResult: false, cancellationToken).ConfigureAwait(false))
@@ -140,17 +155,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     /// idle, so that the next <see cref="ReceiveResponseAsync"/> starts with what follows. Call it only between turns.
     /// </summary>
     /// <returns>The number of messages dropped.</returns>
-    public int DiscardBufferedMessages()
-    {
-        var channel = RequireConnected();
-        var dropped = 0;
-        while (channel.Messages.TryRead(out _))
-        {
-            dropped++;
-        }
-
-        return dropped;
-    }
+    public int DiscardBufferedMessages() => RequireConnected().DiscardBuffered();
 
     /// <summary>Interrupts the running turn; it ends with an <c>error_during_execution</c> result.</summary>
     /// <param name="cancellationToken">Cancels the wait for the CLI's receipt.</param>
@@ -261,23 +266,15 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     private async IAsyncEnumerable<QoderMessage> ReceiveAsync(bool untilResult, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = _channel ?? throw new InvalidOperationException("Call ConnectAsync first.");
-        var reader = channel.Messages;
         while (true)
         {
             QoderMessage? message = null;
             var cancelled = false;
             try
             {
-                if (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                if (await channel.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    reader.TryRead(out message);
-                }
-                else if (untilResult)
-                {
-                    throw channel.Fault ?? new QoderProcessExitedException(
-                        "qodercli ended before the turn's result.",
-                        _transport?.Exited.IsCompletedSuccessfully == true ? _transport.Exited.Result : null,
-                        StderrTail);
+                    channel.TryTake(out message);
                 }
                 else if (channel.Fault is { } fault)
                 {
@@ -285,6 +282,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
                 }
                 else
                 {
+                    // An orderly end (a clean exit, or a stop the host asked for) ends the stream, with or without a result.
                     yield break;
                 }
             }
@@ -305,7 +303,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             }
 
             yield return message;
-            if (untilResult && message is ResultMessage)
+            if (untilResult && message.EndsTurn())
             {
                 yield break;
             }
@@ -319,9 +317,9 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         try
         {
             await channel.RequestAsync(ControlRequests.Simple("interrupt"), _options.InterruptGracePeriod, grace.Token).ConfigureAwait(false);
-            while (await channel.Messages.WaitToReadAsync(grace.Token).ConfigureAwait(false))
+            while (await channel.WaitToReadAsync(grace.Token).ConfigureAwait(false))
             {
-                if (channel.Messages.TryRead(out var message) && message is ResultMessage)
+                if (channel.TryTake(out var message) && message.EndsTurn())
                 {
                     return;
                 }
@@ -359,7 +357,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         "can_use_tool" => await ToolPermissionDispatcher.AnswerAsync(_options.CanUseTool, request, _logger, cancellationToken).ConfigureAwait(false),
         "hook_callback" => await HookDispatcher.AnswerAsync(_options.Hooks, request, cancellationToken).ConfigureAwait(false),
         "mcp_message" => await _sdkMcpServers.AnswerAsync(request, cancellationToken).ConfigureAwait(false),
-        _ => throw new NotSupportedException($"Unhandled control request subtype: {subtype}"),
+        _ => throw new ControlRequestRejectedException($"Unhandled control request subtype: {subtype}"),
     };
 
     private async Task StopAsync()

@@ -6,7 +6,11 @@ namespace Qoder.AgentSdk;
 /// <summary>One-shot queries: start a CLI, send one prompt, stream its messages up to the result, stop the CLI.</summary>
 public static class QoderQuery
 {
-    /// <summary>Runs one prompt and streams its messages up to and including the <see cref="ResultMessage"/>.</summary>
+    /// <summary>
+    /// Runs one prompt and streams its messages up to and including the main turn's <see cref="ResultMessage"/>; a
+    /// subagent's result does not end it. When the CLI exits cleanly before the result the stream just ends; a failed exit
+    /// throws (see <see cref="QoderClient.ReceiveResponseAsync"/>).
+    /// </summary>
     /// <param name="prompt">The prompt.</param>
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Interrupts the turn and stops the CLI.</param>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,53 +9,102 @@ using Qoder.AgentSdk.Transport;
 namespace Qoder.AgentSdk.Control;
 
 /// <summary>
-/// The one reader of the CLI's stdout and the one writer of its stdin. Correlates control requests and responses both
-/// ways (with timeouts and <c>control_cancel_request</c>), runs inbound requests concurrently without blocking the read
-/// loop, hides protocol frames, and passes every other message on.
+/// The one reader of the CLI's stdout and the one writer of its stdin: the read loop routes control frames to
+/// <see cref="OutboundRequests"/> and <see cref="InboundRequests"/>, hides protocol frames, skips stray non-JSON lines,
+/// and passes every other message on; writes are serialized by one lock.
 /// </summary>
 internal sealed class ControlChannel : IDisposable
 {
-    private static readonly HashSet<string> HiddenTypes = new(StringComparer.Ordinal)
-    {
-        "keep_alive", "keepalive", "transcript_mirror", "streamlined_text", "streamlined_tool_use_summary", "post_turn_summary",
-    };
+    /// <summary>How long the process may linger after its stdout ended before it is killed.</summary>
+    internal static readonly TimeSpan ExitWaitAfterStdoutEnds = TimeSpan.FromSeconds(30);
+
+    private const int SkippedLineExcerptLength = 80;
 
     private readonly IQoderTransport _transport;
     private readonly ILogger _logger;
-    private readonly Func<string, JsonElement, CancellationToken, Task<JsonNode?>> _inboundHandler;
     private readonly Channel<QoderMessage> _messages = Channel.CreateUnbounded<QoderMessage>(new UnboundedChannelOptions { SingleWriter = true });
-    private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _inbound = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly WireOrderGate _order;
+    private readonly OutboundRequests _outbound;
+    private readonly InboundRequests _inbound;
     private Task _readLoop = Task.CompletedTask;
     private volatile bool _shutdownRequested;
     private volatile bool _initialized;
+    private volatile Exception? _fault;
+    private volatile SystemInitMessage? _latestInit;
     private ResultMessage? _lastResult;
+    private long _skippedLines;
 
-    public ControlChannel(IQoderTransport transport, ILogger logger, Func<string, JsonElement, CancellationToken, Task<JsonNode?>> inboundHandler)
+    /// <summary>Initializes a new instance of the <see cref="ControlChannel"/> class.</summary>
+    /// <param name="transport">The CLI's stdio.</param>
+    /// <param name="logger">Receives the channel's log.</param>
+    /// <param name="inboundHandler">Answers the CLI's control requests: (subtype, request, token) → response body.</param>
+    /// <param name="timeProvider">The clock of the wire-order bound; the system clock by default.</param>
+    public ControlChannel(
+        IQoderTransport transport,
+        ILogger logger,
+        Func<string, JsonElement, CancellationToken, Task<JsonNode?>> inboundHandler,
+        TimeProvider? timeProvider = null)
     {
         _transport = transport;
         _logger = logger;
-        _inboundHandler = inboundHandler;
+        _order = new WireOrderGate(WireOrderGate.DefaultBound, timeProvider ?? TimeProvider.System);
+        _outbound = new OutboundRequests(WriteAsync, logger);
+        _inbound = new InboundRequests(inboundHandler, WriteAsync, _order, logger, _stopping.Token);
     }
 
-    /// <summary>Gets the messages for the consumer, completed (with the fault, if any) when the process ends.</summary>
-    public ChannelReader<QoderMessage> Messages => _messages.Reader;
-
     /// <summary>Gets the error that ended the channel, if it did not end normally.</summary>
-    public Exception? Fault { get; private set; }
+    public Exception? Fault => _fault;
 
     /// <summary>Gets the latest <c>system/init</c>.</summary>
-    public SystemInitMessage? LatestInit { get; private set; }
+    public SystemInitMessage? LatestInit => _latestInit;
 
-    /// <summary>Gets a task that completes when stdout has ended and the process has exited.</summary>
+    /// <summary>Gets a task that completes when stdout has ended and the process has exited; it never faults.</summary>
     public Task Completion => _readLoop;
 
     /// <summary>Gets a value indicating whether stdout has ended.</summary>
     public bool IsCompleted => _readLoop.IsCompleted;
 
+    /// <summary>Gets how many stdout lines were skipped because they were not JSON.</summary>
+    public long SkippedLineCount => Interlocked.Read(ref _skippedLines);
+
+    /// <summary>Gets how many messages wait for the consumer.</summary>
+    public int BufferedCount => _messages.Reader.Count;
+
     public void Start() => _readLoop = Task.Run(ReadLoopAsync);
+
+    /// <summary>Waits until a message can be taken; <see langword="false"/> once the channel has ended (see <see cref="Fault"/>).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Whether a message may be available.</returns>
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) => _messages.Reader.WaitToReadAsync(cancellationToken);
+
+    /// <summary>Takes the next message for the consumer; counts it, so that callbacks waiting for it may start.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>Whether there was one.</returns>
+    public bool TryTake(out QoderMessage message)
+    {
+        if (!_messages.Reader.TryRead(out message!))
+        {
+            return false;
+        }
+
+        _order.MessagesTaken(1);
+        return true;
+    }
+
+    /// <summary>Drops every message that waits for the consumer.</summary>
+    /// <returns>How many were dropped.</returns>
+    public int DiscardBuffered()
+    {
+        var dropped = 0;
+        while (TryTake(out _))
+        {
+            dropped++;
+        }
+
+        return dropped;
+    }
 
     /// <summary>Releases the locks; call after <see cref="Completion"/> has completed.</summary>
     public void Dispose()
@@ -70,6 +117,9 @@ internal sealed class ControlChannel : IDisposable
     public void MarkShutdown()
     {
         _shutdownRequested = true;
+
+        // The consumer is done: callbacks of the end of the session (SessionEnd hooks) must not wait for it.
+        _order.Open();
         try
         {
             _stopping.Cancel();
@@ -85,49 +135,8 @@ internal sealed class ControlChannel : IDisposable
     /// <summary>Sends a control request and waits for its response body.</summary>
     /// <exception cref="QoderControlTimeoutException">No answer within <paramref name="timeout"/>.</exception>
     /// <exception cref="QoderControlRequestException">The CLI answered with an error.</exception>
-    public async Task<JsonElement?> RequestAsync(JsonObject request, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var subtype = request["subtype"]?.GetValue<string>() ?? "unknown";
-        var requestId = NewRequestId();
-        var pending = new PendingRequest(subtype);
-        _pending[requestId] = pending;
-        try
-        {
-            if (Fault is { } fault)
-            {
-                throw fault;
-            }
-
-            if (_readLoop.IsCompleted && _readLoop != Task.CompletedTask)
-            {
-                throw ClosedError();
-            }
-
-            await WriteFrameAsync(new ControlRequestFrame { RequestId = requestId, Request = request }, cancellationToken).ConfigureAwait(false);
-            SdkLog.ControlRequestSent(_logger, subtype, requestId);
-            try
-            {
-                return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                await TryCancelAsync(requestId).ConfigureAwait(false);
-                throw new QoderControlTimeoutException(subtype, timeout);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await TryCancelAsync(requestId).ConfigureAwait(false);
-                throw;
-            }
-        }
-        finally
-        {
-            _pending.TryRemove(requestId, out _);
-        }
-    }
-
-    public ValueTask WriteFrameAsync(ControlRequestFrame frame, CancellationToken cancellationToken) =>
-        WriteAsync(JsonSerializer.SerializeToUtf8Bytes(frame, QoderJsonContext.Default.ControlRequestFrame), cancellationToken);
+    public Task<JsonElement?> RequestAsync(JsonObject request, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _outbound.SendAsync(request, timeout, ClosedErrorIfEnded, cancellationToken);
 
     public ValueTask WriteFrameAsync(UserInputFrame frame, CancellationToken cancellationToken) =>
         WriteAsync(JsonSerializer.SerializeToUtf8Bytes(frame, QoderJsonContext.Default.UserInputFrame), cancellationToken);
@@ -145,18 +154,8 @@ internal sealed class ControlChannel : IDisposable
         }
     }
 
-    private async Task TryCancelAsync(string requestId)
-    {
-        try
-        {
-            var line = JsonSerializer.SerializeToUtf8Bytes(new ControlCancelFrame { RequestId = requestId }, QoderJsonContext.Default.ControlCancelFrame);
-            await WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (QoderException)
-        {
-            // The process is gone; there is nobody to tell.
-        }
-    }
+    private Exception? ClosedErrorIfEnded() =>
+        _fault ?? (_readLoop.IsCompleted && _readLoop != Task.CompletedTask ? ClosedError() : null);
 
     private async Task ReadLoopAsync()
     {
@@ -165,7 +164,7 @@ internal sealed class ControlChannel : IDisposable
             await foreach (var line in _transport.ReadLinesAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 HandleLine(line);
-                if (Fault is not null)
+                if (_fault is not null)
                 {
                     _transport.Kill();
                     break;
@@ -174,20 +173,20 @@ internal sealed class ControlChannel : IDisposable
         }
         catch (QoderException ex)
         {
-            Fault ??= ex;
+            _fault ??= ex;
             _transport.Kill();
         }
         catch (Exception ex)
         {
             // Whatever broke the reader, the session is unusable: report it to every waiter rather than hang them.
-            Fault ??= new QoderProcessExitedException($"Reading the CLI's output failed: {ex.Message}", null, _transport.StderrTail, ex);
+            _fault ??= new QoderProcessExitedException($"Reading the CLI's output failed: {ex.Message}", null, _transport.StderrTail, ex);
             _transport.Kill();
         }
 
         int exitCode;
         try
         {
-            exitCode = await _transport.Exited.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            exitCode = await _transport.Exited.WaitAsync(ExitWaitAfterStdoutEnds).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -196,52 +195,16 @@ internal sealed class ControlChannel : IDisposable
             exitCode = await _transport.Exited.ConfigureAwait(false);
         }
 
-        Fault ??= ClassifyExit(exitCode);
-        if (Fault is not null)
+        _fault ??= ExitClassifier.Classify(exitCode, _shutdownRequested, _lastResult, _transport.StderrTail);
+        if (_fault is { } fault)
         {
-            SdkLog.ReadFailed(_logger, Fault);
+            SdkLog.ReadFailed(_logger, fault);
         }
 
-        var closed = Fault ?? ClosedError();
-        foreach (var pending in _pending.Values)
-        {
-            pending.TrySetException(closed);
-        }
-
-        foreach (var inbound in _inbound.Values)
-        {
-            inbound.Cancel();
-        }
-
-        _messages.Writer.TryComplete(Fault);
-    }
-
-    private Exception? ClassifyExit(int exitCode)
-    {
-        if (_shutdownRequested)
-        {
-            return null;
-        }
-
-        if (exitCode == 41)
-        {
-            var reason = _lastResult?.TerminalReason;
-            var detail = _lastResult?.Errors is { Count: > 0 } errors ? errors[0] : "no detail";
-            return new QoderAuthenticationException(
-                $"qodercli could not authenticate ({reason ?? "exit code 41"}: {detail}). Check the Personal Access Token (QODER_PERSONAL_ACCESS_TOKEN, or Qoder:PersonalAccessToken when hosted) or the chosen QoderAuth.",
-                reason,
-                exitCode);
-        }
-
-        if (exitCode == 0 || (exitCode == 1 && _lastResult is { IsError: true }))
-        {
-            return null;
-        }
-
-        return new QoderProcessExitedException(
-            $"qodercli exited with code {exitCode}.{(string.IsNullOrWhiteSpace(_transport.StderrTail) ? string.Empty : " Its stderr ends with: " + LastLine(_transport.StderrTail))}",
-            exitCode,
-            _transport.StderrTail);
+        _outbound.FailAll(_fault ?? ClosedError());
+        _inbound.CancelAll();
+        _order.Open();
+        _messages.Writer.TryComplete(_fault);
     }
 
     private QoderProcessExitedException ClosedError() => new(
@@ -256,9 +219,11 @@ internal sealed class ControlChannel : IDisposable
         {
             document = JsonDocument.Parse(line);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            Fault = new QoderProtocolException($"The CLI wrote a line that is not JSON: {ex.Message}", Encoding.UTF8.GetString(line, 0, Math.Min(line.Length, 4096)), ex);
+            // A stray line (a warning a dependency printed to stdout) is not worth the session, as in the official SDKs.
+            Interlocked.Increment(ref _skippedLines);
+            SdkLog.SkippedLine(_logger, line.Length, Encoding.UTF8.GetString(line, 0, Math.Min(line.Length, SkippedLineExcerptLength)));
             return;
         }
 
@@ -274,15 +239,15 @@ internal sealed class ControlChannel : IDisposable
             switch (type)
             {
                 case "control_response":
-                    HandleResponse(root);
+                    _outbound.Complete(root);
                     return;
                 case "control_request":
-                    HandleInboundRequest(root);
+                    _inbound.Start(root);
                     return;
                 case "control_cancel_request" or "control_cancel":
-                    if (root.TryGetProperty("request_id", out var id) && id.GetString() is { } cancelId && _inbound.TryGetValue(cancelId, out var cts))
+                    if (root.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String)
                     {
-                        cts.Cancel();
+                        _inbound.Cancel(id.GetString()!);
                     }
 
                     return;
@@ -290,7 +255,7 @@ internal sealed class ControlChannel : IDisposable
                     return;
             }
 
-            if (HiddenTypes.Contains(type))
+            if (QoderMessageSerializer.IsHidden(type))
             {
                 return;
             }
@@ -302,11 +267,12 @@ internal sealed class ControlChannel : IDisposable
             }
             catch (JsonException ex)
             {
-                Fault = new QoderProtocolException($"The CLI wrote a \"{type}\" message this client cannot read: {ex.Message}", Encoding.UTF8.GetString(line, 0, Math.Min(line.Length, 4096)), ex);
+                _fault = new QoderProtocolException($"The CLI wrote a \"{type}\" message this client cannot read: {ex.Message}", Encoding.UTF8.GetString(line, 0, Math.Min(line.Length, 4096)), ex);
                 return;
             }
 
             Observe(message);
+            _order.MessageRead();
             _messages.Writer.TryWrite(message);
         }
     }
@@ -316,144 +282,21 @@ internal sealed class ControlChannel : IDisposable
         switch (message)
         {
             case SystemInitMessage init:
-                if (LatestInit is null)
+                if (_latestInit is null && ProtocolVersionCheck.Check(init, _logger) is { } mismatch)
                 {
-                    CheckProtocol(init);
+                    _fault = mismatch;
                 }
 
-                LatestInit = init;
+                _latestInit = init;
                 break;
-            case ResultMessage result:
+            case ResultMessage result when result.EndsTurn():
                 _lastResult = result;
                 break;
             case AssistantMessage { Error: "authentication_failed" } when !_initialized:
-                Fault = new QoderAuthenticationException(
+                _fault = new QoderAuthenticationException(
                     "qodercli is not logged in and has no usable credentials (authentication_failed). Provide a Personal Access Token (QODER_PERSONAL_ACCESS_TOKEN) or log the CLI in.",
                     "authentication_failed");
                 break;
         }
-    }
-
-    private void CheckProtocol(SystemInitMessage init)
-    {
-        if (init.ProtocolVersion is not { } version)
-        {
-            return;
-        }
-
-        var parts = version.Split('.', '-', '+');
-        if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
-        {
-            return;
-        }
-
-        if (major != QoderProtocolVersionMismatchException.SupportedMajorVersion)
-        {
-            Fault = new QoderProtocolVersionMismatchException(version, init.QodercliVersion);
-        }
-        else if (minor < 4)
-        {
-            SdkLog.OlderProtocol(_logger, version, QoderCliDefaults.ProtocolVersion);
-        }
-    }
-
-    private void HandleResponse(JsonElement root)
-    {
-        if (!root.TryGetProperty("response", out var body) || body.ValueKind != JsonValueKind.Object
-            || !body.TryGetProperty("request_id", out var idElement) || idElement.GetString() is not { } requestId
-            || !_pending.TryGetValue(requestId, out var pending))
-        {
-            return;
-        }
-
-        var subtype = body.TryGetProperty("subtype", out var s) ? s.GetString() : null;
-        if (subtype == "success")
-        {
-            pending.TrySetResult(body.TryGetProperty("response", out var response) ? response.Clone() : null);
-            return;
-        }
-
-        var error = body.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "unknown error";
-        var code = body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        var retryable = body.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True;
-        pending.TrySetException(new QoderControlRequestException(pending.Subtype, error, code, retryable));
-    }
-
-    private void HandleInboundRequest(JsonElement root)
-    {
-        if (!root.TryGetProperty("request_id", out var idElement) || idElement.GetString() is not { } requestId
-            || !root.TryGetProperty("request", out var request) || request.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        var subtype = (request.TryGetProperty("subtype", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null)
-            ?? (request.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null)
-            ?? "unknown";
-        SdkLog.ControlRequestReceived(_logger, subtype, requestId);
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        _inbound[requestId] = cts;
-        var requestCopy = request.Clone();
-        _ = Task.Run(() => AnswerInboundAsync(requestId, subtype, requestCopy, cts));
-    }
-
-    private async Task AnswerInboundAsync(string requestId, string subtype, JsonElement request, CancellationTokenSource cts)
-    {
-        ControlResponseBody body;
-        try
-        {
-            var response = await _inboundHandler(subtype, request, cts.Token).ConfigureAwait(false);
-            body = new ControlResponseBody { Subtype = "success", RequestId = requestId, Response = response };
-        }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
-        {
-            // The CLI withdrew the request (or we are stopping): it expects no answer.
-            Cleanup();
-            return;
-        }
-        catch (Exception ex)
-        {
-            SdkLog.HandlerFailed(_logger, ex, subtype, requestId);
-            body = new ControlResponseBody { Subtype = "error", RequestId = requestId, Error = ex.Message };
-        }
-
-        if (cts.IsCancellationRequested)
-        {
-            Cleanup();
-            return;
-        }
-
-        Cleanup();
-        try
-        {
-            var line = JsonSerializer.SerializeToUtf8Bytes(new ControlResponseFrame { Response = body }, QoderJsonContext.Default.ControlResponseFrame);
-            await WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is QoderException or ObjectDisposedException)
-        {
-            // The process ended, or the client was disposed, before the answer could be written.
-        }
-
-        void Cleanup()
-        {
-            _inbound.TryRemove(requestId, out _);
-            cts.Dispose();
-        }
-    }
-
-    private static string NewRequestId() => "req_" + Guid.NewGuid().ToString("N")[..16];
-
-    private static string LastLine(string text)
-    {
-        var trimmed = text.TrimEnd();
-        var index = trimmed.LastIndexOf('\n');
-        var last = index < 0 ? trimmed : trimmed[(index + 1)..];
-        return last.Length > 300 ? last[..300] : last;
-    }
-
-    private sealed class PendingRequest(string subtype) : TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        public string Subtype { get; } = subtype;
     }
 }

@@ -32,7 +32,7 @@ internal static class ToolPermissionDispatcher
             catch (Exception ex)
             {
                 SdkLog.HandlerFailed(logger, ex, "can_use_tool", permissionRequest.ToolUseId ?? "?");
-                result = QoderToolPermissionResult.Deny($"The host's permission handler failed: {ex.Message}");
+                result = QoderToolPermissionResult.Deny(HostCallbackError.Message);
             }
         }
 

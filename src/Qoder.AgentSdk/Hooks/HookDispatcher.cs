@@ -51,7 +51,7 @@ internal static class HookDispatcher
     public static async Task<JsonNode?> AnswerAsync(QoderHookCollection hooks, JsonElement request, CancellationToken cancellationToken)
     {
         var callbackId = HookJson.String(request, "callback_id");
-        var (matcher, callback) = hooks.FindRegistration(callbackId) ?? throw new InvalidOperationException($"Unknown hook callback: {callbackId}");
+        var (matcher, callback) = hooks.FindRegistration(callbackId) ?? throw new Control.ControlRequestRejectedException($"Unknown hook callback: {callbackId}");
         var input = QoderHookInput.Parse(HookJson.Element(request, "input") ?? default, HookJson.String(request, "tool_use_id"));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(matcher.TimeoutSeconds ?? QoderHookMatcher.DefaultTimeoutSeconds));

@@ -38,6 +38,12 @@ internal static partial class SdkLog
     [LoggerMessage(EventId = 1032, Level = LogLevel.Warning, Message = "Handler for {Subtype} ({RequestId}) failed; answering the CLI with a denial or an error")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string subtype, string requestId);
 
+    [LoggerMessage(EventId = 1033, Level = LogLevel.Debug, Message = "Handler for {Subtype} ({RequestId}) started before the consumer took the messages read before it (waited {Bound})")]
+    public static partial void HandlerStartedOutOfOrder(ILogger logger, string subtype, string requestId, TimeSpan bound);
+
+    [LoggerMessage(EventId = 1034, Level = LogLevel.Warning, Message = "In-process MCP tool {Tool} failed; the model is told only that the host's callback failed")]
+    public static partial void ToolFailed(ILogger logger, Exception exception, string tool);
+
     [LoggerMessage(EventId = 1040, Level = LogLevel.Information, Message = "Turn cancelled by the caller; interrupting")]
     public static partial void CancellingTurn(ILogger logger);
 
@@ -46,6 +52,9 @@ internal static partial class SdkLog
 
     [LoggerMessage(EventId = 1050, Level = LogLevel.Warning, Message = "qodercli stdout ended with an error")]
     public static partial void ReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1052, Level = LogLevel.Warning, Message = "Skipped a qodercli stdout line that is not JSON ({Length} bytes): {Excerpt}")]
+    public static partial void SkippedLine(ILogger logger, int length, string excerpt);
 
     [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "The Stderr callback in QoderAgentOptions threw; stderr is still drained")]
     public static partial void StderrCallbackFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -5,10 +6,11 @@ using ModelContextProtocol.Server;
 namespace Qoder.AgentSdk;
 
 /// <summary>
-/// Turns an exception from a tool into an <c>isError</c> result with the exception's message. The stock server hides the
-/// message; here the tool is the host's own code and the model needs the reason to recover.
+/// Turns an exception from a tool into an <c>isError</c> result. An <see cref="McpException"/> is the tool's deliberate
+/// message to the model and is passed on; any other exception is logged and the model gets
+/// <see cref="Control.HostCallbackError.Message"/>, since its text can hold secrets.
 /// </summary>
-internal sealed class BusinessErrorTool(McpServerTool inner) : DelegatingMcpServerTool(inner)
+internal sealed class BusinessErrorTool(McpServerTool inner, ILogger logger) : DelegatingMcpServerTool(inner)
 {
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
@@ -16,9 +18,14 @@ internal sealed class BusinessErrorTool(McpServerTool inner) : DelegatingMcpServ
         {
             return await base.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not McpProtocolException)
+        catch (McpException ex) when (ex is not McpProtocolException)
         {
             return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = ex.Message }] };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not McpException)
+        {
+            SdkLog.ToolFailed(logger, ex, ProtocolTool.Name);
+            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = Control.HostCallbackError.Message }] };
         }
     }
 }

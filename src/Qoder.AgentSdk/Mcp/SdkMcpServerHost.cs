@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -12,6 +13,7 @@ internal sealed class SdkMcpServerHost(IDictionary<string, QoderSdkMcpServer> se
 {
     private readonly ConcurrentDictionary<string, Lazy<Session>> _sessions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Qoder.AgentSdk.QoderClient");
     private int _disposed;
 
     /// <summary>Answers <c>mcp_message</c> with <c>{"mcp_response": …}</c>.</summary>
@@ -20,13 +22,13 @@ internal sealed class SdkMcpServerHost(IDictionary<string, QoderSdkMcpServer> se
         var name = request.TryGetProperty("server_name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         if (name is null || !servers.TryGetValue(name, out var definition))
         {
-            throw new InvalidOperationException($"Unknown in-process MCP server: {name}");
+            throw new Control.ControlRequestRejectedException($"Unknown in-process MCP server: {name}");
         }
 
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (!request.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidOperationException($"The mcp_message for {name} has no message.");
+            throw new Control.ControlRequestRejectedException($"The mcp_message for {name} has no message.");
         }
 
         var session = _sessions.GetOrAdd(name, key => new Lazy<Session>(() => Start(key, definition))).Value;
@@ -70,7 +72,7 @@ internal sealed class SdkMcpServerHost(IDictionary<string, QoderSdkMcpServer> se
         };
         foreach (var tool in definition.Tools)
         {
-            options.ToolCollection.Add(new BusinessErrorTool(tool));
+            options.ToolCollection.Add(new BusinessErrorTool(tool, _logger));
         }
 
         var transport = new McpTunnelTransport();

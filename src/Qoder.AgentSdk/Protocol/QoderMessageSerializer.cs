@@ -8,6 +8,12 @@ public static class QoderMessageSerializer
 {
     private static readonly QoderJsonContext Context = QoderJsonContext.Default;
 
+    // Frames of the protocol itself (liveness, mirrors, summaries), never shown to the caller.
+    private static readonly HashSet<string> HiddenTypes = new(StringComparer.Ordinal)
+    {
+        "keep_alive", "keepalive", "transcript_mirror", "streamlined_text", "streamlined_tool_use_summary", "post_turn_summary",
+    };
+
     /// <summary>Parses one stdout line.</summary>
     /// <param name="json">The JSON object.</param>
     /// <returns>The typed message, or <see cref="UnknownMessage"/> for a type this client does not know.</returns>
@@ -73,6 +79,9 @@ public static class QoderMessageSerializer
             _ => JsonSerializer.Serialize(message, GetTypeInfo(message.GetType())),
         };
     }
+
+    /// <summary>Tells whether a stdout message type is a protocol frame the caller never sees.</summary>
+    internal static bool IsHidden(string type) => HiddenTypes.Contains(type);
 
     internal static IReadOnlyList<ContentBlock> ParseBlocks(JsonElement array)
     {

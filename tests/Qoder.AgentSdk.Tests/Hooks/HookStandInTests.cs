@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Control;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
 
@@ -141,7 +142,7 @@ public sealed class HookStandInTests : IDisposable
         Assert.True(client.IsConnected);
         var error = launch.ReadRecording().FramesOfType("control_response").Select(f => f.GetProperty("response"))
             .Single(r => r.GetProperty("subtype").GetString() == "error");
-        Assert.Equal("policy store unavailable", error.GetProperty("error").GetString());
+        Assert.Equal(HostCallbackError.Message, error.GetProperty("error").GetString());
     }
 
     [Fact]

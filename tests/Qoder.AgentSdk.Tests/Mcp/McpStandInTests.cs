@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelContextProtocol;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
 
@@ -31,7 +32,7 @@ public sealed class McpStandInTests : IDisposable
         };
         options.SdkMcpServers["demo"] = new QoderSdkMcpServer()
             .AddTool((string text) => "ECHO:" + text, "echo", "Echoes text.", readOnly: true)
-            .AddTool(string (string sku) => throw new KeyNotFoundException($"No product {sku}."), "lookup", "Finds a product.");
+            .AddTool(string (string sku) => throw new McpException($"No product {sku}."), "lookup", "Finds a product.");
 
         await using var client = await _standIn.ConnectAsync(options);
         Assert.Contains("mcp__demo__echo", client.InitMessage!.Tools);

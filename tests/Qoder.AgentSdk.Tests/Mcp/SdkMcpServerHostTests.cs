@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using Qoder.AgentSdk.Control;
 
 namespace Qoder.AgentSdk.Tests.Mcp;
 
@@ -55,7 +57,7 @@ public sealed class SdkMcpServerHostTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_tool_that_throws_gives_an_error_result_with_its_message()
+    public async Task A_tool_that_throws_an_McpException_gives_an_error_result_with_its_message()
     {
         await HandshakeAsync();
 
@@ -72,7 +74,7 @@ public sealed class SdkMcpServerHostTests : IAsyncDisposable
 
         var unknown = await SendAsync("""{"jsonrpc":"2.0","id":7,"method":"resources/list","params":{}}""");
         var ping = await SendAsync("""{"jsonrpc":"2.0","id":8,"method":"ping"}""");
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _host.AnswerAsync(Request("other", """{"jsonrpc":"2.0","id":1,"method":"ping"}"""), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ControlRequestRejectedException>(() => _host.AnswerAsync(Request("other", """{"jsonrpc":"2.0","id":1,"method":"ping"}"""), CancellationToken.None));
 
         Assert.Equal(-32601, unknown["error"]!["code"]!.GetValue<int>());
         Assert.Equal(7, unknown["id"]!.GetValue<int>());
@@ -96,7 +98,7 @@ public sealed class SdkMcpServerHostTests : IAsyncDisposable
         Assert.Equal("ECHO:again", after["result"]!["content"]![0]!["text"]!.GetValue<string>());
     }
 
-    private static string ThrowBusinessError(string reason) => throw new InvalidOperationException(reason);
+    private static string ThrowBusinessError(string reason) => throw new McpException(reason);
 
     private static JsonElement Request(string server, string message) =>
         JsonSerializer.SerializeToElement(new JsonObject { ["subtype"] = "mcp_message", ["server_name"] = server, ["message"] = JsonNode.Parse(message) });

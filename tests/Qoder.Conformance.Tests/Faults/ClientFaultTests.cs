@@ -116,25 +116,28 @@ public sealed class ClientFaultTests
     }
 
     [Fact]
-    public async Task Malformed_stdout_line_during_a_turn_throws_QoderProtocolException()
+    public async Task Malformed_stdout_line_during_a_turn_is_skipped_and_counted()
     {
         await using var harness = new FaultHarness();
         var client = await harness.ConnectAsync(QoderScenario.Create().Turn(t => t.Text("Then garbage.").RawLine()));
 
-        var error = await Assert.ThrowsAsync<QoderProtocolException>(() => FaultHarness.TurnAsync(client, "go").WaitAsync(Guard));
+        var messages = await FaultHarness.TurnAsync(client, "go").WaitAsync(Guard);
 
-        Assert.Equal("{this is not json", error.OffendingLine);
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
+        Assert.Equal(1, client.SkippedLineCount);
+        Assert.True(client.IsConnected);
     }
 
     [Fact]
-    public async Task Malformed_stdout_line_at_initialize_throws_QoderProtocolException()
+    public async Task Malformed_stdout_line_at_initialize_is_skipped_and_counted()
     {
         await using var harness = new FaultHarness();
         var client = harness.Client(QoderScenario.Create().OnInitializeRequest(s => s.RawLine("not json at all")));
 
-        var error = await Assert.ThrowsAsync<QoderProtocolException>(() => client.ConnectAsync().WaitAsync(Guard));
+        await client.ConnectAsync().WaitAsync(Guard);
 
-        Assert.Equal("not json at all", error.OffendingLine);
+        Assert.Equal(1, client.SkippedLineCount);
+        Assert.True(client.IsConnected);
     }
 
     [Fact]
@@ -174,8 +177,20 @@ public sealed class ClientFaultTests
         Assert.EndsWith("fatal: after the flood\n", error.StderrTail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exit_0_during_a_turn_ends_the_stream_without_a_result()
+    {
+        await using var harness = new FaultHarness();
+        var client = await harness.ConnectAsync(QoderScenario.Create().Turn(t => t.Text("Exiting.").Exit(0)));
+
+        var messages = await FaultHarness.TurnAsync(client, "go").WaitAsync(Guard);
+
+        Assert.DoesNotContain(messages, m => m is ResultMessage);
+        Assert.Equal(0, client.ExitCode);
+        Assert.False(client.IsConnected);
+    }
+
     [Theory]
-    [InlineData(0)]
     [InlineData(1)]
     [InlineData(42)]
     [InlineData(137)]

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.Protocol;
+
+namespace Qoder.AgentSdk.Control;
+
+/// <summary>
+/// The control requests this client sends: the pending table, the wait with its timeout, and the
+/// <c>control_cancel_request</c> that withdraws a request the caller stopped waiting for.
+/// </summary>
+/// <param name="write">Writes one stdin line.</param>
+/// <param name="logger">Receives the request log.</param>
+internal sealed class OutboundRequests(Func<byte[], CancellationToken, ValueTask> write, ILogger logger)
+{
+    private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>Sends a control request and waits for its response body.</summary>
+    /// <param name="request">The request; its <c>subtype</c> names it in errors.</param>
+    /// <param name="timeout">How long to wait for the answer.</param>
+    /// <param name="closedError">Gives the error to throw when the channel can no longer answer, else <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait; the request is then withdrawn.</param>
+    /// <returns>The response body.</returns>
+    /// <exception cref="QoderControlTimeoutException">No answer within <paramref name="timeout"/>.</exception>
+    /// <exception cref="QoderControlRequestException">The CLI answered with an error.</exception>
+    public async Task<JsonElement?> SendAsync(JsonObject request, TimeSpan timeout, Func<Exception?> closedError, CancellationToken cancellationToken)
+    {
+        var subtype = request["subtype"]?.GetValue<string>() ?? "unknown";
+        var requestId = "req_" + Guid.NewGuid().ToString("N")[..16];
+        var pending = new PendingRequest(subtype);
+
+        // Registered before the closed check: a channel that closes after it fails this request through FailAll.
+        _pending[requestId] = pending;
+        try
+        {
+            if (closedError() is { } closed)
+            {
+                throw closed;
+            }
+
+            var frame = new ControlRequestFrame { RequestId = requestId, Request = request };
+            await write(JsonSerializer.SerializeToUtf8Bytes(frame, QoderJsonContext.Default.ControlRequestFrame), cancellationToken).ConfigureAwait(false);
+            SdkLog.ControlRequestSent(logger, subtype, requestId);
+            try
+            {
+                return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                await TryWithdrawAsync(requestId).ConfigureAwait(false);
+                throw new QoderControlTimeoutException(subtype, timeout);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await TryWithdrawAsync(requestId).ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            _pending.TryRemove(requestId, out _);
+        }
+    }
+
+    /// <summary>Completes the pending request a <c>control_response</c> answers; an answer nobody waits for is dropped.</summary>
+    /// <param name="root">The <c>control_response</c> frame.</param>
+    public void Complete(JsonElement root)
+    {
+        if (!root.TryGetProperty("response", out var body) || body.ValueKind != JsonValueKind.Object
+            || !body.TryGetProperty("request_id", out var idElement) || idElement.ValueKind != JsonValueKind.String
+            || !_pending.TryGetValue(idElement.GetString()!, out var pending))
+        {
+            return;
+        }
+
+        if (body.TryGetProperty("subtype", out var s) && s.ValueKind == JsonValueKind.String && s.GetString() == "success")
+        {
+            pending.TrySetResult(body.TryGetProperty("response", out var response) ? response.Clone() : null);
+            return;
+        }
+
+        var error = body.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "unknown error";
+        var code = body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        var retryable = body.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True;
+        pending.TrySetException(new QoderControlRequestException(pending.Subtype, error, code, retryable));
+    }
+
+    /// <summary>Fails every pending request: the channel has closed.</summary>
+    /// <param name="error">The error the waiters get.</param>
+    public void FailAll(Exception error)
+    {
+        foreach (var pending in _pending.Values)
+        {
+            pending.TrySetException(error);
+        }
+    }
+
+    private async Task TryWithdrawAsync(string requestId)
+    {
+        try
+        {
+            var line = JsonSerializer.SerializeToUtf8Bytes(new ControlCancelFrame { RequestId = requestId }, QoderJsonContext.Default.ControlCancelFrame);
+            await write(line, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (QoderException)
+        {
+            // The process is gone; there is nobody to tell.
+        }
+    }
+}
