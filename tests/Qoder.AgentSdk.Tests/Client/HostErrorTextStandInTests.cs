@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using Qoder.AgentSdk.Control;
-using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Hooks;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Client;
 
@@ -12,22 +9,20 @@ namespace Qoder.AgentSdk.Tests.Client;
 public sealed class HostErrorTextStandInTests : IDisposable
 {
     private const string Secret = "Server=db;Password=hunter2";
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task A_throwing_permission_handler_denies_with_a_fixed_message()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "a.txt", ["content"] = "x" }).Text("Denied.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "a.txt", ["content"] = "x" }).Text("Denied.")));
+        var launch = _standIn.LastLaunch!;
         options.CanUseTool = (_, _) => throw new InvalidOperationException(Secret);
 
-        var messages = await QoderQuery.RunAsync("write", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("write", options);
 
-        var toolResult = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().Single();
+        var toolResult = messages.ToolResults().Single();
         Assert.True(toolResult.IsError);
         Assert.Contains(HostCallbackError.Message, toolResult.ContentText, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", RecordedAnswers(launch), StringComparison.Ordinal);
@@ -36,11 +31,11 @@ public sealed class HostErrorTextStandInTests : IDisposable
     [Fact]
     public async Task A_throwing_hook_answers_the_cli_with_a_fixed_message()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Still fine.")), _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Still fine.")));
+        var launch = _standIn.LastLaunch!;
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, (_, _) => throw new InvalidOperationException(Secret));
 
-        await QoderQuery.RunAsync("hello", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        await StandInHarness.QueryAsync("hello", options);
 
         var error = launch.ReadRecording().FramesOfType("control_response").Select(f => f.GetProperty("response"))
             .Single(r => r.GetProperty("subtype").GetString() == "error");
@@ -51,21 +46,19 @@ public sealed class HostErrorTextStandInTests : IDisposable
     [Fact]
     public async Task A_throwing_mcp_tool_gives_the_model_a_fixed_message_but_an_McpException_keeps_its_own()
     {
-        var launch = StandInLaunch.Prepare(
-            QoderScenario.Create().Turn(t => t
-                .ToolUse("mcp__demo__connect", new JsonObject())
-                .ToolUse("mcp__demo__lookup", new JsonObject { ["sku"] = "missing" })
-                .Text("Done.")),
-            _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+            .ToolUse("mcp__demo__connect", new JsonObject())
+            .ToolUse("mcp__demo__lookup", new JsonObject { ["sku"] = "missing" })
+            .Text("Done.")));
+        var launch = _standIn.LastLaunch!;
         options.PermissionMode = QoderPermissionMode.BypassPermissions;
         options.SdkMcpServers["demo"] = new QoderSdkMcpServer()
             .AddTool(string () => throw new InvalidOperationException(Secret), "connect", "Connects.")
             .AddTool(string (string sku) => throw new McpException($"No product {sku}."), "lookup", "Finds a product.");
 
-        var messages = await QoderQuery.RunAsync("go", options).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("go", options);
 
-        var results = messages.OfType<UserMessage>().SelectMany(m => m.Message.Blocks).OfType<ToolResultBlock>().ToList();
+        var results = messages.ToolResults();
         Assert.Equal(2, results.Count);
         Assert.True(results[0].IsError);
         Assert.Contains(HostCallbackError.Message, results[0].ContentText, StringComparison.Ordinal);

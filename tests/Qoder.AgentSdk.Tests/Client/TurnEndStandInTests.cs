@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Hooks;
 using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Client;
@@ -10,19 +9,17 @@ namespace Qoder.AgentSdk.Tests.Client;
 /// <summary>How a turn's stream ends against the stand-in: clean exits, subagent results, stray lines, exit codes.</summary>
 public sealed class TurnEndStandInTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task A_clean_exit_before_the_result_ends_ReceiveResponseAsync_quietly()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)));
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path));
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-        await client.SendAsync("go");
-        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var client = await _standIn.ConnectAsync(options);
+        var messages = await StandInHarness.TurnAsync(client, "go");
 
         Assert.Contains(messages, m => m is AssistantMessage);
         Assert.DoesNotContain(messages, m => m is ResultMessage);
@@ -33,9 +30,9 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task A_clean_exit_before_the_result_ends_QoderQuery_quietly()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)));
 
-        var messages = await QoderQuery.RunAsync("go", StandInOptions.For(launch, _work.Path)).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("go", options);
 
         Assert.Contains(messages, m => m is AssistantMessage);
         Assert.DoesNotContain(messages, m => m is ResultMessage);
@@ -44,12 +41,11 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task An_exit_with_an_error_code_before_the_result_still_throws()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(42)), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(42)));
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path));
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
+        var client = await _standIn.ConnectAsync(options);
         await client.SendAsync("go");
-        var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard));
+        var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard));
 
         Assert.Equal(42, error.ExitCode);
     }
@@ -57,12 +53,11 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task Exit_143_that_the_client_did_not_ask_for_is_an_error()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(143)), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(143)));
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path));
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
+        var client = await _standIn.ConnectAsync(options);
         await client.SendAsync("go");
-        var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard));
+        var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard));
 
         Assert.Equal(143, error.ExitCode);
     }
@@ -70,15 +65,15 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task Exit_143_after_the_client_stopped_the_cli_is_orderly()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().ExitOnEof(143).Reply("Done."), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().ExitOnEof(143).Reply("Done."));
         using var logs = new CollectingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
 
-        var client = new QoderClient(StandInOptions.For(launch, _work.Path), factory);
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
+        var client = new QoderClient(options, factory);
+        await client.ConnectAsync().WaitAsync(StandInHarness.HangGuard);
         await client.SendAsync("go");
-        await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
-        await client.DisposeAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard);
+        await client.DisposeAsync().AsTask().WaitAsync(StandInHarness.HangGuard);
 
         Assert.Equal(143, client.ExitCode);
         Assert.DoesNotContain(logs.Messages, m => m.Contains(" 1050 ", StringComparison.Ordinal));
@@ -95,12 +90,10 @@ public sealed class TurnEndStandInTests : IDisposable
             ["is_error"] = false,
             ["result"] = "child done",
         };
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Delegating.").Emit(child).Text("Main done.")), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Delegating.").Emit(child).Text("Main done.")));
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path));
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-        await client.SendAsync("go");
-        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var client = await _standIn.ConnectAsync(options);
+        var messages = await StandInHarness.TurnAsync(client, "go");
 
         var results = messages.OfType<ResultMessage>().ToList();
         Assert.Equal(2, results.Count);
@@ -114,9 +107,9 @@ public sealed class TurnEndStandInTests : IDisposable
     public async Task QoderQuery_streams_past_a_subagent_result_to_the_main_result()
     {
         var child = new JsonObject { ["type"] = "result", ["subtype"] = "success", ["parent_tool_use_id"] = "toolu_y", ["result"] = "child" };
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Emit(child).Text("Main done.")), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Emit(child).Text("Main done.")));
 
-        var messages = await QoderQuery.RunAsync("go", StandInOptions.For(launch, _work.Path)).ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        var messages = await StandInHarness.QueryAsync("go", options);
 
         Assert.Equal(2, messages.OfType<ResultMessage>().Count());
         Assert.True(messages[^1].EndsTurn());
@@ -126,14 +119,13 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task A_stray_non_json_line_is_skipped_counted_and_logged()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("Before.").RawLine("npm WARN something odd").Text("After.")), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Before.").RawLine("npm WARN something odd").Text("After.")));
         using var logs = new CollectingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path), factory);
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-        await client.SendAsync("go");
-        var messages = await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard);
+        await using var client = new QoderClient(options, factory);
+        await client.ConnectAsync().WaitAsync(StandInHarness.HangGuard);
+        var messages = await StandInHarness.TurnAsync(client, "go");
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.True(client.IsConnected);
@@ -145,12 +137,11 @@ public sealed class TurnEndStandInTests : IDisposable
     public async Task A_known_message_that_cannot_be_read_is_still_a_protocol_error()
     {
         var broken = new JsonObject { ["type"] = "result", ["subtype"] = "success", ["num_turns"] = "many" };
-        var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Emit(broken)), _work.Path);
+        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Emit(broken)));
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path));
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
+        var client = await _standIn.ConnectAsync(options);
         await client.SendAsync("go");
 
-        await Assert.ThrowsAsync<QoderProtocolException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInOptions.HangGuard));
+        await Assert.ThrowsAsync<QoderProtocolException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard));
     }
 }

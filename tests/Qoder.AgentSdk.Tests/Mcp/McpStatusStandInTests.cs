@@ -1,29 +1,25 @@
 using Qoder.AgentSdk.Testing;
-using Qoder.AgentSdk.Tests.Hooks;
-using Qoder.AgentSdk.Tests.Support;
 
 namespace Qoder.AgentSdk.Tests.Mcp;
 
 /// <summary><see cref="QoderClientControlExtensions.GetMcpStatusAsync"/> against the stand-in, which reports its in-process servers.</summary>
 public sealed class McpStatusStandInTests : IDisposable
 {
-    private readonly TempDirectory _work = new();
+    private readonly StandInHarness _standIn = new();
 
-    public void Dispose() => _work.Dispose();
+    public void Dispose() => _standIn.Dispose();
 
     [Fact]
     public async Task GetMcpStatusAsync_reports_each_in_process_server_with_its_tools()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create(), _work.Path);
-        var options = StandInOptions.For(launch, _work.Path);
+        var options = _standIn.Options(QoderScenario.Create());
         options.SdkMcpServers["shop"] = new QoderSdkMcpServer()
             .AddTool((string sku) => "price of " + sku, "price", "Prices a product.", readOnly: true)
             .AddTool((string sku) => "stock of " + sku, "stock", "Counts the stock.");
         options.SdkMcpServers["echo"] = new QoderSdkMcpServer().AddTool((string text) => text, "echo", "Echoes text.");
 
-        await using var client = new QoderClient(options);
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-        var servers = await client.GetMcpStatusAsync().WaitAsync(StandInOptions.HangGuard);
+        var client = await _standIn.ConnectAsync(options);
+        var servers = await client.GetMcpStatusAsync().WaitAsync(StandInHarness.HangGuard);
 
         Assert.Equal(["echo", "shop"], servers.Select(s => s.Name).Order(StringComparer.Ordinal));
         var shop = servers.Single(s => s.Name == "shop");
@@ -37,11 +33,8 @@ public sealed class McpStatusStandInTests : IDisposable
     [Fact]
     public async Task GetMcpStatusAsync_without_servers_is_empty()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create(), _work.Path);
+        var client = await _standIn.ConnectAsync(QoderScenario.Create());
 
-        await using var client = new QoderClient(StandInOptions.For(launch, _work.Path));
-        await client.ConnectAsync().WaitAsync(StandInOptions.HangGuard);
-
-        Assert.Empty(await client.GetMcpStatusAsync().WaitAsync(StandInOptions.HangGuard));
+        Assert.Empty(await client.GetMcpStatusAsync().WaitAsync(StandInHarness.HangGuard));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Qoder.AgentSdk.Tests.Support;
 using Qoder.AgentSdk.Transport;
 
 namespace Qoder.AgentSdk.Tests.Transport;
