@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using Qoder.AgentSdk;
 using Qoder.AgentSdk.Protocol;
@@ -17,6 +20,7 @@ public sealed class CallbackTests : IDisposable
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
     private readonly string _work = Directory.CreateTempSubdirectory("qoder-callbacks-").FullName;
+    private readonly FakeLogCollector _logs = new();
     private StandInLaunch? _launch;
 
     [Fact]
@@ -57,7 +61,7 @@ public sealed class CallbackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_handler_that_throws_denies_with_the_reason_and_the_host_carries_on()
+    public async Task A_handler_that_throws_denies_with_a_fixed_message_logs_the_exception_and_the_host_carries_on()
     {
         using var host = BuildHost(ReadThenWrite(), agent => agent.AddToolPermissionHandler<ThrowingPolicy>());
         await host.StartAsync();
@@ -70,8 +74,15 @@ public sealed class CallbackTests : IDisposable
         {
             Assert.Equal("success", result.Result.Subtype);
             Assert.Equal("Write", Assert.Single(result.Result.PermissionDenials).ToolName);
-            Assert.Contains("policy store is offline", ToolResults(result)[1].ContentText, StringComparison.Ordinal);
+            var denial = ToolResults(result)[1].ContentText;
+            Assert.Contains("The host's callback failed", denial, StringComparison.Ordinal);
+            Assert.DoesNotContain("policy store is offline", denial, StringComparison.Ordinal);
         }
+
+        // The exception stays in the host: logged once per run, not sent to the CLI.
+        var failures = _logs.GetSnapshot().Where(r => r.Id.Id == 1032).ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, r => Assert.Equal("The policy store is offline.", Assert.IsType<InvalidOperationException>(r.Exception).Message));
 
         await StopAsync(host);
     }
@@ -157,7 +168,7 @@ public sealed class CallbackTests : IDisposable
         Assert.False(results[0].IsError ?? false);
         Assert.Contains("CHEAP", results[1].ContentText, StringComparison.Ordinal);
         Assert.True(results[2].IsError);
-        Assert.Contains("durian", results[2].ContentText, StringComparison.Ordinal);
+        Assert.Contains("No price for durian.", results[2].ContentText, StringComparison.Ordinal);
         Assert.Equal("Priced.", result.Text);
 
         // One scope per run: both price_of calls got the same scoped PriceTools.
@@ -208,6 +219,7 @@ public sealed class CallbackTests : IDisposable
         _launch = StandInLaunch.Prepare(scenario, _work);
         var launch = _launch;
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.AddProvider(new FakeLoggerProvider(_logs));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
         builder.Services.AddSingleton<CallLog>();
         builder.Services.AddSingleton<IPriceList, FixedPriceList>();
@@ -355,7 +367,7 @@ public sealed class CallbackTests : IDisposable
             log.Scopes.Enqueue(scope);
             return prices.PriceOf(item) is { } price
                 ? string.Create(CultureInfo.InvariantCulture, $"{item} costs {price}")
-                : throw new InvalidOperationException($"No price for {item}.");
+                : throw new McpException($"No price for {item}.");
         }
     }
 }
