@@ -221,7 +221,7 @@ public sealed class AgentEndpointTests : IDisposable
         Assert.NotEmpty(_pids);
         foreach (var pid in _pids)
         {
-            Assert.False(ProcessLiveness.IsAlive(pid), $"process {pid} is still running after the app was disposed");
+            Assert.False(ProcessLiveness.IsAlive(pid), $"process {pid} ({ProcessWatch.CommandLine(pid)}) is still running after the app was disposed");
         }
     }
 }

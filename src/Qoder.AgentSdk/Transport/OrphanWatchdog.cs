@@ -9,9 +9,12 @@ namespace Qoder.AgentSdk.Transport;
 /// host holds: the kernel closes that pipe when the host dies, however it dies, and the shell then kills the group.
 /// A normal shutdown disarms it with one line before closing the pipe.
 /// </summary>
-internal sealed class OrphanWatchdog : IDisposable
+internal sealed class OrphanWatchdog : IAsyncDisposable
 {
     private const string ShellPath = "/bin/sh";
+
+    // How long disarming waits for the shell to exit, so a stopped client leaves no process of its own behind.
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(2);
 
     // Ignores the signals a terminal or a stopping host's group would get; stdout/stderr go nowhere so the watchdog
     // never keeps a pipe of the host's own parent open. `read` fails only at EOF without a line: the host is gone. The
@@ -68,8 +71,11 @@ internal sealed class OrphanWatchdog : IDisposable
         }
     }
 
-    /// <summary>Tells the watchdog the group ended under the host's control: it exits without killing anything.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Tells the watchdog the group ended under the host's control: it exits without killing anything. Waits (bounded)
+    /// for it to exit, so no process the client started outlives the client's disposal.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disarmed, 1) != 0)
         {
@@ -84,6 +90,15 @@ internal sealed class OrphanWatchdog : IDisposable
         catch (IOException)
         {
             // The watchdog is gone already (killed from outside); nothing is left to disarm.
+        }
+
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(ExitWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A stalled shell holds nothing: it exits when it is next scheduled, and it no longer kills anything.
         }
 
         _process.Dispose();

@@ -272,7 +272,10 @@ internal sealed class ProcessTransport : IQoderTransport
         await ShutdownAsync().ConfigureAwait(false);
 
         // The group is dead: from here its id may be reused, so the watchdog must not kill it any more.
-        _watchdog?.Dispose();
+        if (_watchdog is not null)
+        {
+            await _watchdog.DisposeAsync().ConfigureAwait(false);
+        }
         try
         {
             await _stderrPump.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
