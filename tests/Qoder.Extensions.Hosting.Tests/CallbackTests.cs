@@ -19,7 +19,7 @@ namespace Qoder.Extensions.Hosting.Tests;
 public sealed class CallbackTests : IDisposable
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
-    private readonly string _work = Directory.CreateTempSubdirectory("qoder-callbacks-").FullName;
+    private readonly TempDirectory _work = new("qoder-callbacks-");
     private readonly FakeLogCollector _logs = new();
     private StandInLaunch? _launch;
 
@@ -39,7 +39,7 @@ public sealed class CallbackTests : IDisposable
         Assert.False(results[0].IsError ?? false);
         Assert.True(results[1].IsError);
         Assert.Contains("writes are not allowed", results[1].ContentText, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_work, "out.txt")));
+        Assert.False(File.Exists(Path.Combine(_work.Path, "out.txt")));
         await StopAsync(host);
         Assert.Equal(["Read"], Recordings().SelectMany(r => r.ToolExecutions).Select(t => t.Name));
     }
@@ -178,19 +178,9 @@ public sealed class CallbackTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var pid in Recordings().Select(r => r.ProcessId).OfType<int>())
-        {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(pid);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-            {
-            }
-        }
+        ProcessWatch.Kill(Recordings().Select(r => r.ProcessId).OfType<int>());
 
-        Directory.Delete(_work, recursive: true);
+        _work.Dispose();
     }
 
     private static QoderScenario ReadThenWrite() => QoderScenario.Create().Turn(t => t
@@ -216,7 +206,7 @@ public sealed class CallbackTests : IDisposable
 
     private IHost BuildHost(QoderScenario scenario, Action<IQoderAgentBuilder> callbacks, int maxSize = 1)
     {
-        _launch = StandInLaunch.Prepare(scenario, _work);
+        _launch = StandInLaunch.Prepare(scenario, _work.Path);
         var launch = _launch;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddProvider(new FakeLoggerProvider(_logs));
@@ -226,7 +216,7 @@ public sealed class CallbackTests : IDisposable
         builder.Services.AddScoped<RunScope>();
         var agent = builder.AddQoderAgent(o =>
         {
-            StandInPerProcessRecords.Apply(o, launch, _work);
+            StandInPerProcessRecords.Apply(o, launch, _work.Path);
         }).ConfigurePool(p =>
         {
             p.MinIdle = 0;

@@ -14,7 +14,7 @@ namespace Qoder.Extensions.Hosting.Tests;
 public sealed class StandInAgentTests : IDisposable
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
-    private readonly string _work = Directory.CreateTempSubdirectory("qoder-turns-").FullName;
+    private readonly TempDirectory _work = new("qoder-turns-");
     private readonly FakeLogCollector _logs = new();
     private StandInLaunch? _launch;
 
@@ -106,7 +106,7 @@ public sealed class StandInAgentTests : IDisposable
     public async Task A_missing_CLI_is_never_retried(string source)
     {
         // The CLI exists when the options are validated at start and is gone by the run (an upgrade, a cleaned cache).
-        var cli = Path.Combine(_work, "qodercli-removed");
+        var cli = Path.Combine(_work.Path, "qodercli-removed");
         await File.WriteAllTextAsync(cli, "#!/bin/sh\n");
         var previous = Environment.GetEnvironmentVariable("QODER_CLI_PATH");
         using var host = BuildHost(QoderScenario.Create(), o =>
@@ -137,18 +137,18 @@ public sealed class StandInAgentTests : IDisposable
         await host.StopAsync().WaitAsync(Guard);
     }
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    public void Dispose() => _work.Dispose();
 
     private IHost BuildHost(QoderScenario scenario, Action<QoderAgentOptions>? configure = null, int retries = 0)
     {
-        _launch = StandInLaunch.Prepare(scenario, _work);
+        _launch = StandInLaunch.Prepare(scenario, _work.Path);
         var launch = _launch;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
         builder.Logging.AddProvider(new FakeLoggerProvider(_logs));
         builder.AddQoderAgent(o =>
         {
-            StandInPerProcessRecords.Apply(o, launch, _work);
+            StandInPerProcessRecords.Apply(o, launch, _work.Path);
             configure?.Invoke(o);
         }).ConfigurePool(p => p.MinIdle = 0).AddResilience(r =>
         {

@@ -16,7 +16,7 @@ namespace Qoder.Extensions.Hosting.Tests;
 public sealed class StandInPoolTests : IDisposable
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
-    private readonly string _work = Directory.CreateTempSubdirectory("qoder-hosting-").FullName;
+    private readonly TempDirectory _work = new("qoder-hosting-");
     private StandInLaunch? _launch;
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class StandInPoolTests : IDisposable
         using var host = BuildHost(QoderScenario.Create().Reply("Hello from the stand-in"), p => p.MinIdle = 1);
         await host.StartAsync();
         var pool = Pool(host);
-        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 1, "the pool warms one process", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 1, "the pool warms one process", TimeSpan.FromSeconds(60));
 
         var result = await host.Services.GetRequiredService<IQoderAgent>().RunAsync("hi").WaitAsync(Guard);
         Assert.Equal("Hello from the stand-in", result.Text);
@@ -45,7 +45,7 @@ public sealed class StandInPoolTests : IDisposable
         });
         await host.StartAsync();
         var pool = Pool(host);
-        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 1, "the pool warms one process", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 1, "the pool warms one process", TimeSpan.FromSeconds(60));
         var first = Assert.Single(StartedPids());
 
         using (var victim = System.Diagnostics.Process.GetProcessById(first))
@@ -53,7 +53,7 @@ public sealed class StandInPoolTests : IDisposable
             victim.Kill();
         }
 
-        await Eventually.TrueAsync(() => StartedPids().Count == 2 && pool.Snapshot().Idle == 1, "a replacement process is warm", 60);
+        await Eventually.TrueAsync(() => StartedPids().Count == 2 && pool.Snapshot().Idle == 1, "a replacement process is warm", TimeSpan.FromSeconds(60));
         Assert.False(ProcessLiveness.IsAlive(first));
         await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
@@ -79,7 +79,7 @@ public sealed class StandInPoolTests : IDisposable
         await host.StartAsync();
         var pool = Pool(host);
 
-        await Eventually.TrueAsync(() => pool.Snapshot().RestartBudgetExhausted, "the restart budget is spent", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().RestartBudgetExhausted, "the restart budget is spent", TimeSpan.FromSeconds(60));
         Assert.Equal(3, StartedPids().Count);
 
         // Background restarts are paused; a caller still gets a start of its own and sees its failure.
@@ -113,7 +113,7 @@ public sealed class StandInPoolTests : IDisposable
             }
         }
 
-        await Eventually.TrueAsync(() => !ProcessLiveness.IsAlive(used), $"the used process {used} is retired", 60);
+        await Eventually.TrueAsync(() => !ProcessLiveness.IsAlive(used), $"the used process {used} is retired", TimeSpan.FromSeconds(60));
         await using (var next = await sessions.CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
             Assert.NotEqual(used, next.ProcessId);
@@ -142,7 +142,7 @@ public sealed class StandInPoolTests : IDisposable
         var hung = await sessions.CreateSessionAsync().AsTask().WaitAsync(Guard);
         var ending = await sessions.CreateSessionAsync().AsTask().WaitAsync(Guard);
         await hung.SendAsync("hang please");
-        await Eventually.TrueAsync(() => GrandchildPids().Count == 1, "the hung turn spawned its grandchild", 60);
+        await Eventually.TrueAsync(() => GrandchildPids().Count == 1, "the hung turn spawned its grandchild", TimeSpan.FromSeconds(60));
         var grandchild = GrandchildPids()[0];
         Assert.True(ProcessLiveness.IsAlive(grandchild));
         var spawned = StartedPids().Count;
@@ -163,7 +163,7 @@ public sealed class StandInPoolTests : IDisposable
         using var host = BuildHost(QoderScenario.Create(), p => p.MinIdle = 2);
         await host.StartAsync();
         var pool = Pool(host);
-        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 2, "the pool warms two processes", 60);
+        await Eventually.TrueAsync(() => pool.Snapshot().Idle == 2, "the pool warms two processes", TimeSpan.FromSeconds(60));
         var before = StartedPids();
         Assert.Equal(2, before.Count);
 
@@ -171,8 +171,8 @@ public sealed class StandInPoolTests : IDisposable
         configuration["Qoder:Agent:SystemPrompt"] = "You answer briefly.";
         configuration.Reload();
 
-        await Eventually.TrueAsync(() => StartedPids().Count == 4 && pool.Snapshot().Idle == 2, "two processes with the new options are warm", 60);
-        await Eventually.TrueAsync(() => before.All(pid => !ProcessLiveness.IsAlive(pid)), "the old idle processes are retired", 60);
+        await Eventually.TrueAsync(() => StartedPids().Count == 4 && pool.Snapshot().Idle == 2, "two processes with the new options are warm", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => before.All(pid => !ProcessLiveness.IsAlive(pid)), "the old idle processes are retired", TimeSpan.FromSeconds(60));
         await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
         {
             Assert.DoesNotContain(session.ProcessId!.Value, before);
@@ -185,33 +185,23 @@ public sealed class StandInPoolTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var pid in StartedPids().Concat(GrandchildPids()))
-        {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(pid);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-            {
-            }
-        }
+        ProcessWatch.Kill(StartedPids().Concat(GrandchildPids()));
 
-        Directory.Delete(_work, recursive: true);
+        _work.Dispose();
     }
 
     private static QoderProcessPool Pool(IHost host) => host.Services.GetRequiredKeyedService<QoderProcessPool>(string.Empty);
 
     private IHost BuildHost(QoderScenario scenario, Action<QoderPoolOptions> pool, TimeSpan? shutdown = null)
     {
-        _launch = StandInLaunch.Prepare(scenario, _work);
+        _launch = StandInLaunch.Prepare(scenario, _work.Path);
         var launch = _launch;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown ?? TimeSpan.FromSeconds(30));
         builder.AddQoderAgent(o =>
         {
-            StandInPerProcessRecords.Apply(o, launch, _work);
+            StandInPerProcessRecords.Apply(o, launch, _work.Path);
         }).ConfigurePool(pool);
         return builder.Build();
     }
