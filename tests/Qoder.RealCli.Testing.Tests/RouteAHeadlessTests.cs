@@ -10,16 +10,15 @@ public sealed class RouteAHeadlessTests(ITestOutputHelper output)
     [Fact]
     public async Task Headless_mode_runs_a_write_turn_from_the_fake_responses_file()
     {
-        using var home = new TempDirectory("qoder-home-");
-        using var work = new TempDirectory("qoder-work-");
-        var target = Path.Combine(work.Path, "hello.txt");
-        var scriptPath = Path.Combine(home.Path, "fake-responses.jsonl");
+        using var folders = new CliFolders();
+        var target = Path.Combine(folders.Work, "hello.txt");
+        var scriptPath = Path.Combine(folders.Home, "fake-responses.jsonl");
         new FakeResponsesScript()
             .AddToolCall("Write", new JsonObject { ["file_path"] = target, ["content"] = "hi there" }, "Writing a file.", new MockTokenUsage(10, 5))
             .AddText("All done.")
             .WriteTo(scriptPath);
 
-        await using var cli = CliProcess.Start(HeadlessArguments(scriptPath), work.Path, new Dictionary<string, string> { ["HOME"] = home.Path });
+        await using var cli = CliProcess.Start(HeadlessArguments(scriptPath), folders.Work, new Dictionary<string, string> { ["HOME"] = folders.Home });
         try
         {
             await cli.SendAsync(Wire.Initialize("init1", catalogReady: false));
@@ -52,18 +51,17 @@ public sealed class RouteAHeadlessTests(ITestOutputHelper output)
     [Fact]
     public async Task Chunked_lines_stream_as_text_deltas_when_the_stream_delay_is_set()
     {
-        using var home = new TempDirectory("qoder-home-");
-        using var work = new TempDirectory("qoder-work-");
-        var scriptPath = Path.Combine(home.Path, "fake-responses.jsonl");
+        using var folders = new CliFolders();
+        var scriptPath = Path.Combine(folders.Home, "fake-responses.jsonl");
         new FakeResponsesScript().AddTextChunks(["Hel", "lo ", "world."]).WriteTo(scriptPath);
         var arguments = HeadlessArguments(scriptPath).Append("--include-partial-messages");
         var environment = new Dictionary<string, string>
         {
-            ["HOME"] = home.Path,
+            ["HOME"] = folders.Home,
             [FakeResponsesScript.StreamDelayVariable] = "0",
         };
 
-        await using var cli = CliProcess.Start(arguments, work.Path, environment);
+        await using var cli = CliProcess.Start(arguments, folders.Work, environment);
         try
         {
             await cli.SendAsync(Wire.Initialize("init1", catalogReady: false));

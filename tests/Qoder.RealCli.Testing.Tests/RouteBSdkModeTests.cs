@@ -14,20 +14,18 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
     public async Task Sdk_mode_runs_a_write_turn_against_the_mock()
     {
         await using var mock = await QoderBackendMock.StartAsync();
-        using var home = new TempDirectory("qoder-home-");
-        using var work = new TempDirectory("qoder-work-");
-        using var authDirectory = new TempDirectory("qoder-sdk-auth-");
-        var target = Path.Combine(work.Path, "hello.txt");
+        using var folders = new CliFolders();
+        var target = Path.Combine(folders.Work, "hello.txt");
         var callId = mock.EnqueueToolCall(
             "Write",
             new JsonObject { ["file_path"] = target, ["content"] = "hi there" },
             leadingText: "Writing a file.",
             usage: new MockTokenUsage(12, 7));
         mock.EnqueueText("All done.", new MockTokenUsage(20, 3));
-        mock.SeedHome(home.Path);
-        var payloadPath = WritePayload(authDirectory.Path);
+        mock.SeedHome(folders.Home);
+        var payloadPath = WritePayload(folders.Auth);
 
-        await using var cli = CliProcess.Start(Wire.StreamJsonArguments, work.Path, SdkEnvironment(mock, home.Path, payloadPath));
+        await using var cli = CliProcess.Start(Wire.StreamJsonArguments, folders.Work, SdkEnvironment(mock, folders.Home, payloadPath));
         try
         {
             await cli.SendAsync(Wire.Initialize("init1"));
@@ -67,13 +65,11 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
     {
         await using var mock = await QoderBackendMock.StartAsync();
         mock.RejectTokenExchange = true;
-        using var home = new TempDirectory("qoder-home-");
-        using var work = new TempDirectory("qoder-work-");
-        using var authDirectory = new TempDirectory("qoder-sdk-auth-");
-        mock.SeedHome(home.Path);
-        var payloadPath = WritePayload(authDirectory.Path);
+        using var folders = new CliFolders();
+        mock.SeedHome(folders.Home);
+        var payloadPath = WritePayload(folders.Auth);
 
-        await using var cli = CliProcess.Start(Wire.StreamJsonArguments, work.Path, SdkEnvironment(mock, home.Path, payloadPath));
+        await using var cli = CliProcess.Start(Wire.StreamJsonArguments, folders.Work, SdkEnvironment(mock, folders.Home, payloadPath));
         try
         {
             await cli.SendAsync(Wire.Initialize("init1"));
@@ -101,15 +97,13 @@ public sealed class RouteBSdkModeTests(ITestOutputHelper output)
     public async Task Sdk_mode_streams_chunked_mock_text_as_text_deltas()
     {
         await using var mock = await QoderBackendMock.StartAsync();
-        using var home = new TempDirectory("qoder-home-");
-        using var work = new TempDirectory("qoder-work-");
-        using var authDirectory = new TempDirectory("qoder-sdk-auth-");
+        using var folders = new CliFolders();
         mock.EnqueueTextChunks(["Hel", "lo ", "world."]);
-        mock.SeedHome(home.Path);
-        var payloadPath = WritePayload(authDirectory.Path);
+        mock.SeedHome(folders.Home);
+        var payloadPath = WritePayload(folders.Auth);
         var arguments = Wire.StreamJsonArguments.Append("--include-partial-messages");
 
-        await using var cli = CliProcess.Start(arguments, work.Path, SdkEnvironment(mock, home.Path, payloadPath));
+        await using var cli = CliProcess.Start(arguments, folders.Work, SdkEnvironment(mock, folders.Home, payloadPath));
         try
         {
             await cli.SendAsync(Wire.Initialize("init1"));

@@ -6,18 +6,14 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Client;
 
 /// <summary>A host callback's exception text never reaches the CLI (and so the model): it can hold secrets.</summary>
-public sealed class HostErrorTextStandInTests : IDisposable
+public sealed class HostErrorTextStandInTests : StandInTestClass
 {
     private const string Secret = "Server=db;Password=hunter2";
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task A_throwing_permission_handler_denies_with_a_fixed_message()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "a.txt", ["content"] = "x" }).Text("Denied.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "a.txt", ["content"] = "x" }).Text("Denied.")));
+        var launch = StandIn.LastLaunch!;
         options.CanUseTool = (_, _) => throw new InvalidOperationException(Secret);
 
         var messages = await StandInHarness.QueryAsync("write", options);
@@ -31,8 +27,8 @@ public sealed class HostErrorTextStandInTests : IDisposable
     [Fact]
     public async Task A_throwing_hook_answers_the_cli_with_a_fixed_message()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Still fine.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Still fine.")));
+        var launch = StandIn.LastLaunch!;
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, (_, _) => throw new InvalidOperationException(Secret));
 
         await StandInHarness.QueryAsync("hello", options);
@@ -46,11 +42,11 @@ public sealed class HostErrorTextStandInTests : IDisposable
     [Fact]
     public async Task A_throwing_mcp_tool_gives_the_model_a_fixed_message_but_an_McpException_keeps_its_own()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t
             .ToolUse("mcp__demo__connect", new JsonObject())
             .ToolUse("mcp__demo__lookup", new JsonObject { ["sku"] = "missing" })
             .Text("Done.")));
-        var launch = _standIn.LastLaunch!;
+        var launch = StandIn.LastLaunch!;
         options.PermissionMode = QoderPermissionMode.BypassPermissions;
         options.SdkMcpServers["demo"] = new QoderSdkMcpServer()
             .AddTool(string () => throw new InvalidOperationException(Secret), "connect", "Connects.")

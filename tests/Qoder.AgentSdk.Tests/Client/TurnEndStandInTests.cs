@@ -7,18 +7,14 @@ using Qoder.AgentSdk.Tests.Support;
 namespace Qoder.AgentSdk.Tests.Client;
 
 /// <summary>How a turn's stream ends against the stand-in: clean exits, subagent results, stray lines, exit codes.</summary>
-public sealed class TurnEndStandInTests : IDisposable
+public sealed class TurnEndStandInTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task A_clean_exit_before_the_result_ends_ReceiveResponseAsync_quietly()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)));
 
-        var client = await _standIn.ConnectAsync(options);
+        var client = await StandIn.ConnectAsync(options);
         var messages = await StandInHarness.TurnAsync(client, "go");
 
         Assert.Contains(messages, m => m is AssistantMessage);
@@ -30,7 +26,7 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task A_clean_exit_before_the_result_ends_QoderQuery_quietly()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(0)));
 
         var messages = await StandInHarness.QueryAsync("go", options);
 
@@ -41,9 +37,9 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task An_exit_with_an_error_code_before_the_result_still_throws()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(42)));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(42)));
 
-        var client = await _standIn.ConnectAsync(options);
+        var client = await StandIn.ConnectAsync(options);
         await client.SendAsync("go");
         var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard));
 
@@ -53,9 +49,9 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task Exit_143_that_the_client_did_not_ask_for_is_an_error()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(143)));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Partial.").Exit(143)));
 
-        var client = await _standIn.ConnectAsync(options);
+        var client = await StandIn.ConnectAsync(options);
         await client.SendAsync("go");
         var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard));
 
@@ -65,7 +61,7 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task Exit_143_after_the_client_stopped_the_cli_is_orderly()
     {
-        var options = _standIn.Options(QoderScenario.Create().ExitOnEof(143).Reply("Done."));
+        var options = StandIn.Options(QoderScenario.Create().ExitOnEof(143).Reply("Done."));
         using var logs = new CollectingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
 
@@ -90,9 +86,9 @@ public sealed class TurnEndStandInTests : IDisposable
             ["is_error"] = false,
             ["result"] = "child done",
         };
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Delegating.").Emit(child).Text("Main done.")));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Delegating.").Emit(child).Text("Main done.")));
 
-        var client = await _standIn.ConnectAsync(options);
+        var client = await StandIn.ConnectAsync(options);
         var messages = await StandInHarness.TurnAsync(client, "go");
 
         var results = messages.OfType<ResultMessage>().ToList();
@@ -107,7 +103,7 @@ public sealed class TurnEndStandInTests : IDisposable
     public async Task QoderQuery_streams_past_a_subagent_result_to_the_main_result()
     {
         var child = new JsonObject { ["type"] = "result", ["subtype"] = "success", ["parent_tool_use_id"] = "toolu_y", ["result"] = "child" };
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Emit(child).Text("Main done.")));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Emit(child).Text("Main done.")));
 
         var messages = await StandInHarness.QueryAsync("go", options);
 
@@ -119,7 +115,7 @@ public sealed class TurnEndStandInTests : IDisposable
     [Fact]
     public async Task A_stray_non_json_line_is_skipped_counted_and_logged()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Before.").RawLine("npm WARN something odd").Text("After.")));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Before.").RawLine("npm WARN something odd").Text("After.")));
         using var logs = new CollectingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
 
@@ -137,9 +133,9 @@ public sealed class TurnEndStandInTests : IDisposable
     public async Task A_known_message_that_cannot_be_read_is_still_a_protocol_error()
     {
         var broken = new JsonObject { ["type"] = "result", ["subtype"] = "success", ["num_turns"] = "many" };
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Emit(broken)));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Emit(broken)));
 
-        var client = await _standIn.ConnectAsync(options);
+        var client = await StandIn.ConnectAsync(options);
         await client.SendAsync("go");
 
         await Assert.ThrowsAsync<QoderProtocolException>(() => client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(StandInHarness.HangGuard));

@@ -5,12 +5,8 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Answering AskUserQuestion through the permission callback with the typed helper.</summary>
-public sealed class AskUserQuestionTests : IDisposable
+public sealed class AskUserQuestionTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task The_answers_go_back_as_updated_input_keyed_by_question_text()
     {
@@ -37,8 +33,8 @@ public sealed class AskUserQuestionTests : IDisposable
                         new JsonObject { ["label"] = "Search", ["description"] = "Full text" }),
                 }),
         };
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse(QoderUserQuestions.ToolName, questions, result: "answered").Text("Thanks.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse(QoderUserQuestions.ToolName, questions, result: "answered").Text("Thanks.")));
+        var launch = StandIn.LastLaunch!;
         QoderUserQuestions? parsed = null;
         options.CanUseTool = (request, _) =>
         {

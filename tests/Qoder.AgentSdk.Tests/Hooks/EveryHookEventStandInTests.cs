@@ -7,14 +7,10 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Every <see cref="QoderHookEvent"/> fired by the stand-in's <c>hook_event</c> step reaches its callback.</summary>
-public sealed class EveryHookEventStandInTests : IDisposable
+public sealed class EveryHookEventStandInTests : StandInTestClass
 {
     private const string Prompt = "fire every hook";
     private const string LastText = "Fired.";
-
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
 
     /// <summary>The event's own input fields (docs/protocol.md, Hooks).</summary>
     private static JsonObject InputFor(QoderHookEvent hookEvent) => hookEvent switch
@@ -66,7 +62,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
     {
         var events = Enum.GetValues<QoderHookEvent>();
         Assert.Equal(27, events.Length);
-        var options = _standIn.Options(QoderScenario.Create().Turn(t =>
+        var options = StandIn.Options(QoderScenario.Create().Turn(t =>
             {
                 foreach (var hookEvent in events)
                 {
@@ -75,7 +71,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
 
                 t.Text(LastText);
             }));
-        var launch = _standIn.LastLaunch!;
+        var launch = StandIn.LastLaunch!;
         var calls = new ConcurrentDictionary<QoderHookEvent, ConcurrentQueue<QoderHookInput>>();
         foreach (var hookEvent in events)
         {
@@ -117,7 +113,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
             Assert.Equal(hookEvent.ToWireName(), input.Raw.GetProperty("hook_event_name").GetString());
             Assert.False(string.IsNullOrEmpty(input.SessionId));
             Assert.False(string.IsNullOrEmpty(input.TranscriptPath));
-            Assert.Equal(_standIn.Work, input.Cwd);
+            Assert.Equal(StandIn.Work, input.Cwd);
             Assert.False(string.IsNullOrEmpty(input.PermissionMode));
             foreach (var (name, value) in InputFor(hookEvent))
             {
@@ -145,7 +141,7 @@ public sealed class EveryHookEventStandInTests : IDisposable
     [Fact]
     public async Task A_tool_event_matcher_is_tested_against_the_tool_name()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t
                 .HookEvent("PostToolUseFailure", new JsonObject
                 {
                     ["tool_name"] = "Write", ["tool_input"] = new JsonObject { ["file_path"] = "w.txt" }, ["tool_use_id"] = "toolu_w", ["error"] = "disk full",

@@ -8,20 +8,16 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Hook callbacks against the scripted stand-in: registration, every event it emits, deny, updated input, failures.</summary>
-public sealed class HookStandInTests : IDisposable
+public sealed class HookStandInTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task Every_event_the_stand_in_emits_reaches_its_callback_typed()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t
                 .Text("Writing.")
                 .ToolUse("Write", new JsonObject { ["file_path"] = "a.txt", ["content"] = "hi" })
                 .Text("Done.")));
-        var launch = _standIn.LastLaunch!;
+        var launch = StandIn.LastLaunch!;
         options.CanUseTool = (_, _) => ValueTask.FromResult(QoderToolPermissionResult.Allow());
         var seen = new ConcurrentQueue<QoderHookInput>();
         var sessionEnded = new TaskCompletionSource<QoderHookInput>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -57,7 +53,7 @@ public sealed class HookStandInTests : IDisposable
             [QoderHookEvent.SessionStart, QoderHookEvent.UserPromptSubmit, QoderHookEvent.PreToolUse, QoderHookEvent.PostToolUse, QoderHookEvent.Stop, QoderHookEvent.SessionEnd],
             inputs.Select(i => i.Event!.Value));
         Assert.All(inputs, i => Assert.False(string.IsNullOrEmpty(i.SessionId)));
-        Assert.All(inputs, i => Assert.Equal(_standIn.Work, i.Cwd));
+        Assert.All(inputs, i => Assert.Equal(StandIn.Work, i.Cwd));
         Assert.Equal("startup", Assert.IsType<QoderSessionStartHookInput>(inputs[0]).Source);
         Assert.Equal("write a.txt", Assert.IsType<QoderUserPromptSubmitHookInput>(inputs[1]).Prompt);
         var pre = Assert.IsType<QoderPreToolUseHookInput>(inputs[2]);
@@ -87,8 +83,8 @@ public sealed class HookStandInTests : IDisposable
     [Fact]
     public async Task PreToolUse_deny_blocks_the_tool_without_a_permission_prompt()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "no.txt", ["content"] = "x" }).Text("Blocked.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "no.txt", ["content"] = "x" }).Text("Blocked.")));
+        var launch = StandIn.LastLaunch!;
         var prompts = 0;
         options.CanUseTool = (_, _) =>
         {
@@ -104,14 +100,14 @@ public sealed class HookStandInTests : IDisposable
         Assert.Equal("Error: Tool execution blocked: writes are frozen", toolResult.ContentText);
         Assert.Equal(0, prompts);
         Assert.Empty(launch.ReadRecording().ToolExecutions);
-        Assert.False(File.Exists(Path.Combine(_standIn.Work, "no.txt")));
+        Assert.False(File.Exists(Path.Combine(StandIn.Work, "no.txt")));
     }
 
     [Fact]
     public async Task PreToolUse_updated_input_is_what_the_tool_runs_with()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "b.txt", ["content"] = "original" }).Text("Done.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "b.txt", ["content"] = "original" }).Text("Done.")));
+        var launch = StandIn.LastLaunch!;
         options.CanUseTool = (request, _) => ValueTask.FromResult(QoderToolPermissionResult.Allow());
         options.Hooks.Add(QoderHookEvent.PreToolUse, "Write", 10, (input, _) =>
         {
@@ -125,17 +121,17 @@ public sealed class HookStandInTests : IDisposable
 
         Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         Assert.Equal("REWRITTEN", launch.ReadRecording().ToolExecutions.Single().Input.GetProperty("content").GetString());
-        Assert.Equal("REWRITTEN", await File.ReadAllTextAsync(Path.Combine(_standIn.Work, "b.txt")));
+        Assert.Equal("REWRITTEN", await File.ReadAllTextAsync(Path.Combine(StandIn.Work, "b.txt")));
     }
 
     [Fact]
     public async Task A_throwing_hook_is_a_control_error_and_the_turn_goes_on()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Still fine.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Still fine.")));
+        var launch = StandIn.LastLaunch!;
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, (_, _) => throw new InvalidOperationException("policy store unavailable"));
 
-        await using var client = await _standIn.ConnectAsync(options);
+        await using var client = await StandIn.ConnectAsync(options);
         var messages = await StandInHarness.TurnAsync(client, "hello");
 
         Assert.Equal("Still fine.", Assert.IsType<ResultMessage>(messages[^1]).Result);
@@ -148,8 +144,8 @@ public sealed class HookStandInTests : IDisposable
     [Fact]
     public async Task A_hook_output_with_every_common_field_reaches_the_cli_as_json()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("ok")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("ok")));
+        var launch = StandIn.LastLaunch!;
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, (_, _) => ValueTask.FromResult<QoderHookOutput?>(new QoderHookOutput
         {
             Continue = true,

@@ -7,17 +7,13 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Hooks;
 
 /// <summary>Hook timeouts enforced by the client, and PermissionRequest hook decisions, against the stand-in.</summary>
-public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
+public sealed class HookTimeoutAndPermissionRequestTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task A_hook_slower_than_its_timeout_has_its_token_cancelled_and_the_turn_completes()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.Text("Went on.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.Text("Went on.")));
+        var launch = StandIn.LastLaunch!;
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         options.Hooks.Add(QoderHookEvent.UserPromptSubmit, matcher: null, timeoutSeconds: 1, async (_, token) =>
         {
@@ -47,8 +43,8 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
     [Fact]
     public async Task A_PermissionRequest_hook_that_allows_with_updated_input_answers_the_permission_without_can_use_tool()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "p.txt", ["content"] = "original" }).Text("Done.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "p.txt", ["content"] = "original" }).Text("Done.")));
+        var launch = StandIn.LastLaunch!;
         var prompts = 0;
         options.CanUseTool = (_, _) =>
         {
@@ -78,15 +74,15 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
         Assert.Null(hookInput.ToolUseId);
         Assert.Equal("setMode", hookInput.PermissionSuggestions!.Value[0].GetProperty("type").GetString());
         Assert.Equal("FROM-HOOK", launch.ReadRecording().ToolExecutions.Single().Input.GetProperty("content").GetString());
-        Assert.Equal("FROM-HOOK", await File.ReadAllTextAsync(Path.Combine(_standIn.Work, "p.txt")));
+        Assert.Equal("FROM-HOOK", await File.ReadAllTextAsync(Path.Combine(StandIn.Work, "p.txt")));
         Assert.DoesNotContain(PermissionAnswers(launch), a => a.TryGetProperty("behavior", out _));
     }
 
     [Fact]
     public async Task A_PermissionRequest_hook_that_denies_blocks_the_tool_with_its_message()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Bash", new JsonObject { ["command"] = "rm -rf build" }, result: "removed").Text("Stopped.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Bash", new JsonObject { ["command"] = "rm -rf build" }, result: "removed").Text("Stopped.")));
+        var launch = StandIn.LastLaunch!;
         var prompts = 0;
         options.CanUseTool = (_, _) =>
         {
@@ -114,8 +110,8 @@ public sealed class HookTimeoutAndPermissionRequestTests : IDisposable
     [Fact]
     public async Task Without_a_decision_the_PermissionRequest_hook_runs_between_PreToolUse_and_can_use_tool()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "o.txt", ["content"] = "x" }).Text("Done.")));
-        var launch = _standIn.LastLaunch!;
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("Write", new JsonObject { ["file_path"] = "o.txt", ["content"] = "x" }).Text("Done.")));
+        var launch = StandIn.LastLaunch!;
         var order = new ConcurrentQueue<string>();
         options.CanUseTool = (_, _) =>
         {

@@ -6,20 +6,16 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Mcp;
 
 /// <summary>In-process tools called by the scripted stand-in over mcp_message.</summary>
-public sealed class McpStandInTests : IDisposable
+public sealed class McpStandInTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task The_agent_calls_an_in_process_tool_and_its_result_is_in_the_transcript()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t
                 .ToolUse("mcp__demo__echo", new JsonObject { ["text"] = "ping" })
                 .ToolUse("mcp__demo__lookup", new JsonObject { ["sku"] = "missing" })
                 .Text("All done.")));
-        var launch = _standIn.LastLaunch!;
+        var launch = StandIn.LastLaunch!;
         var asked = new List<string>();
         options.CanUseTool = (request, _) =>
         {
@@ -34,7 +30,7 @@ public sealed class McpStandInTests : IDisposable
             .AddTool((string text) => "ECHO:" + text, "echo", "Echoes text.", readOnly: true)
             .AddTool(string (string sku) => throw new McpException($"No product {sku}."), "lookup", "Finds a product.");
 
-        await using var client = await _standIn.ConnectAsync(options);
+        await using var client = await StandIn.ConnectAsync(options);
         Assert.Contains("mcp__demo__echo", client.InitMessage!.Tools);
         Assert.Contains("mcp__demo__lookup", client.InitMessage.Tools);
         var messages = await StandInHarness.TurnAsync(client, "echo ping");
@@ -57,7 +53,7 @@ public sealed class McpStandInTests : IDisposable
     [Fact]
     public async Task A_tool_resolves_a_service_from_the_server_services()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("mcp__shop__price", new JsonObject { ["sku"] = "A1" }).Text("Priced.")));
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t.ToolUse("mcp__shop__price", new JsonObject { ["sku"] = "A1" }).Text("Priced.")));
         options.PermissionMode = QoderPermissionMode.BypassPermissions;
         var services = new SingleServiceProvider(new PriceList());
         var shop = new QoderSdkMcpServer { Services = services };

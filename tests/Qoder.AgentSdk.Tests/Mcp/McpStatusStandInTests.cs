@@ -3,22 +3,18 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Mcp;
 
 /// <summary><see cref="QoderClientControlExtensions.GetMcpStatusAsync"/> against the stand-in, which reports its in-process servers.</summary>
-public sealed class McpStatusStandInTests : IDisposable
+public sealed class McpStatusStandInTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task GetMcpStatusAsync_reports_each_in_process_server_with_its_tools()
     {
-        var options = _standIn.Options(QoderScenario.Create());
+        var options = StandIn.Options(QoderScenario.Create());
         options.SdkMcpServers["shop"] = new QoderSdkMcpServer()
             .AddTool((string sku) => "price of " + sku, "price", "Prices a product.", readOnly: true)
             .AddTool((string sku) => "stock of " + sku, "stock", "Counts the stock.");
         options.SdkMcpServers["echo"] = new QoderSdkMcpServer().AddTool((string text) => text, "echo", "Echoes text.");
 
-        var client = await _standIn.ConnectAsync(options);
+        var client = await StandIn.ConnectAsync(options);
         var servers = await client.GetMcpStatusAsync().WaitAsync(StandInHarness.HangGuard);
 
         Assert.Equal(["echo", "shop"], servers.Select(s => s.Name).Order(StringComparer.Ordinal));
@@ -33,7 +29,7 @@ public sealed class McpStatusStandInTests : IDisposable
     [Fact]
     public async Task GetMcpStatusAsync_without_servers_is_empty()
     {
-        var client = await _standIn.ConnectAsync(QoderScenario.Create());
+        var client = await StandIn.ConnectAsync(QoderScenario.Create());
 
         Assert.Empty(await client.GetMcpStatusAsync().WaitAsync(StandInHarness.HangGuard));
     }

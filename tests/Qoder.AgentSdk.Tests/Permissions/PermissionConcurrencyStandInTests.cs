@@ -6,19 +6,15 @@ using Qoder.AgentSdk.Testing;
 namespace Qoder.AgentSdk.Tests.Permissions;
 
 /// <summary>Tool permission requests handled concurrently, and a pending request withdrawn by the CLI, against the stand-in.</summary>
-public sealed class PermissionConcurrencyStandInTests : IDisposable
+public sealed class PermissionConcurrencyStandInTests : StandInTestClass
 {
-    private readonly StandInHarness _standIn = new();
-
-    public void Dispose() => _standIn.Dispose();
-
     [Fact]
     public async Task Two_permission_requests_in_flight_at_once_reach_the_callback_concurrently()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t
                 .ConcurrentToolUses(("Read", new JsonObject { ["file_path"] = "a.txt" }), ("Grep", new JsonObject { ["pattern"] = "todo" }))
                 .Text("Both read.")));
-        var launch = _standIn.LastLaunch!;
+        var launch = StandIn.LastLaunch!;
         var bothArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var arrived = new ConcurrentQueue<string>();
         options.CanUseTool = async (request, token) =>
@@ -52,10 +48,10 @@ public sealed class PermissionConcurrencyStandInTests : IDisposable
     [Fact]
     public async Task A_permission_request_withdrawn_by_the_CLI_cancels_the_callback_token_and_gets_no_answer()
     {
-        var options = _standIn.Options(QoderScenario.Create().Turn(t => t
+        var options = StandIn.Options(QoderScenario.Create().Turn(t => t
                 .ToolUseWithWithdrawnPrompt("Bash", new JsonObject { ["command"] = "make deploy" }, TimeSpan.FromMilliseconds(300))
                 .Text("Moved on.")));
-        var launch = _standIn.LastLaunch!;
+        var launch = StandIn.LastLaunch!;
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         options.CanUseTool = async (_, token) =>
         {
