@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Qoder.AgentSdk.Testing;
@@ -21,20 +20,8 @@ public sealed class HostStopTests(ITestOutputHelper output) : IDisposable
     public async Task Stopping_with_64_leased_busy_sessions_leaves_no_process()
     {
         var launch = StandInLaunch.Prepare(QoderScenario.Create().Turn(t => t.Text("busy").Hang()), _work);
-        var builder = Host.CreateApplicationBuilder();
+        var (builder, _) = StandInOptions.HostWithAgent(launch, _work, minIdle: 0, maxSize: Sessions);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
-        builder.AddQoderAgent(o =>
-        {
-            o.CliPath = launch.CliPath;
-            o.AutoInstallCli = false;
-            o.WorkingDirectory = _work;
-            StandInOptions.ApplyTo(launch, o);
-        }).ConfigurePool(p =>
-        {
-            p.MinIdle = 0;
-            p.MaxSize = Sessions;
-        });
         using var host = builder.Build();
         await host.StartAsync();
         var factory = host.Services.GetRequiredService<IQoderSessionFactory>();

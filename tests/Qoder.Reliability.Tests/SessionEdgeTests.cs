@@ -64,17 +64,8 @@ public sealed class SessionEdgeTests : IDisposable
     private IHost BuildHost(QoderScenario scenario, out IConfigurationRoot configuration)
     {
         var launch = StandInLaunch.Prepare(scenario, _work);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless", ["Qoder:Pool:MinIdle"] = "0" });
+        var (builder, _) = StandInOptions.HostWithAgent(launch, _work, minIdle: 0, configure: o => o.ShutdownGracePeriod = o.KillGracePeriod = TimeSpan.FromMilliseconds(200));
         builder.Logging.AddProvider(new FakeLoggerProvider(_logs));
-        builder.AddQoderAgent(o =>
-        {
-            o.CliPath = launch.CliPath;
-            o.AutoInstallCli = false;
-            o.WorkingDirectory = _work;
-            o.ShutdownGracePeriod = o.KillGracePeriod = TimeSpan.FromMilliseconds(200);
-            StandInOptions.ApplyTo(launch, o);
-        });
         configuration = builder.Configuration;
         return builder.Build();
     }

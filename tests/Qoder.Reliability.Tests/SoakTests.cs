@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Qoder.AgentSdk.Testing;
 using Qoder.Extensions.Hosting;
 using Xunit.Abstractions;
@@ -25,19 +23,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IDisposable
     public async Task Thousands_of_runs_leave_processes_descriptors_threads_and_heap_flat()
     {
         var launch = StandInLaunch.Prepare(QoderScenario.Create().Reply("done"), _work);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
-        builder.AddQoderAgent(o =>
-        {
-            o.CliPath = launch.CliPath;
-            o.AutoInstallCli = false;
-            o.WorkingDirectory = _work;
-            StandInOptions.ApplyTo(launch, o);
-        }).ConfigurePool(p =>
-        {
-            p.MinIdle = 2;
-            p.MaxSize = Callers;
-        });
+        var (builder, _) = StandInOptions.HostWithAgent(launch, _work, minIdle: 2, maxSize: Callers);
         using var host = builder.Build();
         await host.StartAsync();
         var agent = host.Services.GetRequiredService<IQoderAgent>();

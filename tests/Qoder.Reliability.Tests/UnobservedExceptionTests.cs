@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Qoder.AgentSdk;
 using Qoder.AgentSdk.Testing;
 using Qoder.Extensions.Hosting;
@@ -55,15 +53,8 @@ public sealed class UnobservedExceptionTests : IDisposable
             ? QoderScenario.Create().OnStartup(t => t.Crash(3, "fatal: cannot start"))
             : QoderScenario.Create().OnInitializeRequest(t => t.Crash(3, "fatal: cannot start"));
         var launch = StandInLaunch.Prepare(scenario, _work);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
-        builder.AddQoderAgent(o =>
-        {
-            o.CliPath = launch.CliPath;
-            o.AutoInstallCli = false;
-            o.WorkingDirectory = _work;
-            StandInOptions.ApplyTo(launch, o);
-        }).ConfigurePool(p => p.MinIdle = minIdle).AddResilience(r => r.MaxRetryAttempts = 0);
+        var (builder, agentBuilder) = StandInOptions.HostWithAgent(launch, _work, minIdle);
+        agentBuilder.AddResilience(r => r.MaxRetryAttempts = 0);
         using var host = builder.Build();
         await host.StartAsync();
 
