@@ -42,12 +42,12 @@ public sealed class SessionEdgeTests : IDisposable
         using var host = BuildHost(QoderScenario.Create().Reply("still fine"), out var configuration);
         await host.StartAsync();
 
-        configuration["Qoder:Pool:MaxSize"] = "0";
+        configuration["Qoder:Resilience:MaxRetryAttempts"] = "11";
         configuration.Reload();
 
         var warning = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 2012);
         Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Contains("Qoder:Pool:MaxSize", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Qoder:Resilience:MaxRetryAttempts", warning.Message, StringComparison.Ordinal);
         Assert.Contains("last valid options stay", warning.Message, StringComparison.Ordinal);
         var result = await host.Services.GetRequiredService<IQoderAgent>().RunAsync("hi").WaitAsync(Guard);
         Assert.Equal("still fine", result.Text);

@@ -46,7 +46,8 @@ public sealed class SoakTests(ITestOutputHelper output) : IDisposable
         var first = samples[0];
         var last = samples[^1];
         Assert.True(last.Descriptors <= first.Descriptors + 16, $"descriptors grew: {first} → {last}");
-        Assert.True(last.Threads <= first.Threads + 16, $"threads grew: {first} → {last}");
+        // The thread pool grows and shrinks with load on its own; a thread kept per run would add hundreds.
+        Assert.True(last.Threads <= first.Threads + 64, $"threads grew: {first} → {last}");
         Assert.True(last.HeapBytes <= first.HeapBytes + (8 << 20), $"managed heap grew: {first} → {last}");
     }
 
