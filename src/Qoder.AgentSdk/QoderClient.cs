@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qoder.AgentSdk.Control;
+using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Transport;
 
@@ -103,9 +104,11 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     /// <param name="prompt">The prompt text.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The uuid of the message (its <c>command_lifecycle</c> id).</returns>
+    /// <exception cref="ArgumentException">The prompt has a lone UTF-16 surrogate, which JSON cannot carry unaltered; nothing is sent.</exception>
     public async Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        PromptText.ThrowIfMalformed(prompt, nameof(prompt));
         var channel = RequireConnected();
         var uuid = Guid.NewGuid().ToString();
         var content = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt });

@@ -21,8 +21,8 @@ public static class QoderClientControlExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         var body = await client.SendControlRequestAsync(ControlRequests.Simple("mcp_status"), cancellationToken).ConfigureAwait(false);
-        return body is { ValueKind: JsonValueKind.Object } element
-            ? element.Deserialize(QoderJsonContext.Default.McpStatusResponse)?.Servers ?? []
+        return body is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty("servers", out var servers)
+            ? servers.Deserialize(QoderJsonContext.Default.IReadOnlyListMcpServerStatus) ?? []
             : [];
     }
 }

@@ -153,6 +153,7 @@ public static class QoderAgentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new QoderMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<IQoderClientFactory, QoderClientFactory>();
+        services.TryAddSingleton<QoderHostStartup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<QoderHostingOptions>, QoderHostingOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QoderHostingOptions>, QoderHostingOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QoderPoolLifecycleService>());

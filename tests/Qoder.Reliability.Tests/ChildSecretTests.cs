@@ -25,11 +25,7 @@ public sealed class ChildSecretTests : IDisposable
     public async Task The_cli_environment_holds_no_copy_of_the_token(string route)
     {
         var standIn = StandInLaunch.Prepare(QoderScenario.Create(), _work);
-        var options = new QoderAgentOptions { CliPath = standIn.CliPath, WorkingDirectory = _work, AutoInstallCli = false };
-        foreach (var (name, value) in standIn.Environment)
-        {
-            options.Environment[name] = value;
-        }
+        var options = StandInOptions.For(standIn, _work, QoderAuth.Headless());
 
         // What a host's environment may hold: the official variable, the hosting configuration key, a copy under any
         // name, and the token inside a longer value.
@@ -57,11 +53,7 @@ public sealed class ChildSecretTests : IDisposable
     public async Task A_headless_cli_keeps_the_variable_it_authenticates_with()
     {
         var standIn = StandInLaunch.Prepare(QoderScenario.Create(), _work);
-        var options = new QoderAgentOptions { CliPath = standIn.CliPath, WorkingDirectory = _work, AutoInstallCli = false, Auth = QoderAuth.Headless() };
-        foreach (var (name, value) in standIn.Environment)
-        {
-            options.Environment[name] = value;
-        }
+        var options = StandInOptions.For(standIn, _work, QoderAuth.Headless());
 
         options.Environment[QoderAuth.DefaultAccessTokenVariable] = Token;
         await using var client = new QoderClient(options);

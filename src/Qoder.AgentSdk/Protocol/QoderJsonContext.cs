@@ -32,7 +32,7 @@ namespace Qoder.AgentSdk.Protocol;
 [JsonSerializable(typeof(ControlRequestFrame))]
 [JsonSerializable(typeof(ControlResponseFrame))]
 [JsonSerializable(typeof(ControlCancelFrame))]
-[JsonSerializable(typeof(McpStatusResponse))]
+[JsonSerializable(typeof(IReadOnlyList<McpServerStatus>))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class QoderJsonContext : JsonSerializerContext;

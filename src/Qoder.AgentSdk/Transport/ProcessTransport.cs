@@ -220,22 +220,27 @@ internal sealed class ProcessTransport : IQoderTransport
             return;
         }
 
+        // The tree first: once the CLI is dead its detached tool processes are orphaned and can no longer be found. A CLI
+        // already reaped is skipped, as its pid may be reused.
+        if (!HasExited() && !ProcessTreeKill.TryKill(ProcessId!.Value))
+        {
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+            catch (Win32Exception)
+            {
+                // Raced with the exit.
+            }
+        }
+
         if (_ownGroup)
         {
             NativeSignals.Send(-ProcessId!.Value, NativeSignals.SigKill);
-        }
-
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-        catch (Win32Exception)
-        {
-            // Raced with the exit.
         }
     }
 
@@ -287,6 +292,18 @@ internal sealed class ProcessTransport : IQoderTransport
 
         _released = true;
         _process.Dispose();
+    }
+
+    private bool HasExited()
+    {
+        try
+        {
+            return _process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private static byte[]? TakeLine(MemoryStream pending)

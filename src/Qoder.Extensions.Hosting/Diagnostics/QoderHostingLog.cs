@@ -38,6 +38,9 @@ internal static partial class QoderHostingLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Qoder agent {Agent}: options changed; recycling idle processes.")]
     public static partial void OptionsChanged(ILogger logger, string agent);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Qoder agent {Agent}: the reloaded configuration is invalid and was ignored; the last valid options stay in force. {Failures}")]
+    public static partial void ReloadRejected(ILogger logger, string agent, string failures);
+
     [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Qoder agent {Agent}: run started (session {SessionId}).")]
     public static partial void RunStarted(ILogger logger, string agent, string? sessionId);
 

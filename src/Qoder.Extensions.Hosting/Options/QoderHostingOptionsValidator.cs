@@ -6,37 +6,46 @@ namespace Qoder.Extensions.Hosting;
 
 /// <summary>
 /// Validates an agent's options at start-up: the generated range checks plus cross-field rules. Every message names
-/// the configuration key to fix, under the agent's own section.
+/// the configuration key to fix, under the agent's own section. Once the host has started, reloads are checked by the
+/// pool (<see cref="ValidReloads"/>): the options monitor would throw them into whoever triggered the reload.
 /// </summary>
 internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<QoderHostingOptions>
 {
-    private readonly QoderHostingOptionsDataValidator _data = new();
+    private static readonly QoderHostingOptionsDataValidator Data = new();
     private readonly HashSet<string> _agentNames;
+    private readonly QoderHostStartup _startup;
 
-    public QoderHostingOptionsValidator(IEnumerable<QoderAgentRegistration> registrations)
+    public QoderHostingOptionsValidator(IEnumerable<QoderAgentRegistration> registrations, QoderHostStartup startup)
     {
         _agentNames = registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        _startup = startup;
     }
 
     public ValidateOptionsResult Validate(string? name, QoderHostingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         name ??= Options.DefaultName;
-        if (!_agentNames.Contains(name))
+        if (!_agentNames.Contains(name) || _startup.Started)
         {
             return ValidateOptionsResult.Skip;
         }
 
-        var prefix = QoderConfigurationKeys.SectionFor(name);
+        var failures = Failures(options, QoderConfigurationKeys.SectionFor(name));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Every rule the options break, each naming its key under <paramref name="prefix"/>.</summary>
+    public static IReadOnlyList<string> Failures(QoderHostingOptions options, string prefix)
+    {
         var failures = new List<string>();
-        var data = _data.Validate(name, options);
+        var data = Data.Validate(null, options);
         if (data.Failed)
         {
             failures.AddRange(data.Failures.Select(f => Rebase(f, prefix)));
         }
 
         CheckCrossField(options, prefix, failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     // The generator names members by their path ("QoderHostingOptions.Pool.MaxSize"); users need the configuration key.

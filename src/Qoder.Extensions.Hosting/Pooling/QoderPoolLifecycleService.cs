@@ -13,18 +13,22 @@ internal sealed class QoderPoolLifecycleService : IHostedLifecycleService, IDisp
 {
     private readonly List<QoderProcessPool> _pools;
     private readonly IHostApplicationLifetime? _lifetime;
+    private readonly QoderHostStartup? _startup;
     private CancellationTokenRegistration _stopping;
 
     public QoderPoolLifecycleService(IServiceProvider services, IEnumerable<QoderAgentRegistration> registrations)
     {
         _pools = registrations.Select(r => services.GetRequiredKeyedService<QoderProcessPool>(r.Name)).ToList();
         _lifetime = services.GetService<IHostApplicationLifetime>();
+        _startup = services.GetService<QoderHostStartup>();
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The host has validated the options by now (ValidateOnStart); from here on reloads are the pool's to check.
+        _startup?.MarkStarted();
         if (_lifetime is not null)
         {
             _stopping = _lifetime.ApplicationStopping.Register(static state => ((QoderPoolLifecycleService)state!).BeginStop(), this);

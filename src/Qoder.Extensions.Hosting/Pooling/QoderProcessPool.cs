@@ -60,13 +60,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _agentTag = new(QoderTelemetry.AgentNameAttribute, DisplayName);
         _options = options.Get(name);
         _defaultKey = _options.Agent.GetLaunchIdentity();
-        _optionsSubscription = options.OnChange((changed, changedName) =>
-        {
-            if ((changedName ?? Microsoft.Extensions.Options.Options.DefaultName) == name)
-            {
-                OnOptionsChanged(changed);
-            }
-        });
+        _optionsSubscription = ValidReloads.Subscribe(options, name, Section, _logger, DisplayName, OnOptionsChanged);
         metrics.Register(this);
     }
 

@@ -141,17 +141,28 @@ internal sealed class QoderSession : IQoderSession
     }
 
     // A CLI that exits cleanly before the result ends the turn; the SDK may still report that as an exit with code 0.
-    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<QoderMessage> messages)
+    // A session disposed while its turn is received ends its process: the receiver is told so, not that the CLI stopped.
+    private async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<QoderMessage> messages)
     {
+        bool more;
         try
         {
-            return await messages.MoveNextAsync().ConfigureAwait(false);
+            more = await messages.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (QoderException ex) when (_disposed != 0)
+        {
+            throw DisposedDuringTurn(ex);
         }
         catch (QoderProcessExitedException exited) when (exited.ExitCode == 0)
         {
-            return false;
+            more = false;
         }
+
+        return more || _disposed == 0 ? more : throw DisposedDuringTurn(null);
     }
+
+    private static ObjectDisposedException DisposedDuringTurn(Exception? cause) =>
+        new("The session was disposed while its turn was being received; the turn ended with it.", cause);
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed != 0, this);
 }
