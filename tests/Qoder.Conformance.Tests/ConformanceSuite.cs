@@ -13,7 +13,7 @@ namespace Qoder.Conformance.Tests;
 public abstract class ConformanceSuite : IAsyncLifetime
 {
     // A hang guard, not a speed assertion: the real CLI takes 5-11 s to start on this machine.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);
+    protected static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);
 
     private readonly List<QoderClient> _clients = [];
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);

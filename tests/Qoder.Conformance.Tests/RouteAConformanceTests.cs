@@ -6,6 +6,16 @@ namespace Qoder.Conformance.Tests;
 [Trait("Category", "RealCli")]
 public sealed class RouteAConformanceTests(ITestOutputHelper output) : ConformanceSuite(new RouteATarget(), output)
 {
-    [Fact(Skip = "route A is headless: there is no PAT or auth payload to reject, and useExternal auth skips the login check")]
-    public override Task Authentication_failure_throws_QoderAuthenticationException() => Task.CompletedTask;
+    /// <summary>Headless, the CLI has no token to reject: without a login it reports <c>authentication_failed</c> instead.</summary>
+    [Fact]
+    public override async Task Authentication_failure_throws_QoderAuthenticationException()
+    {
+        var options = await Target.CreateOptionsAsync(Run, ConformanceScript.Reply("unused"), rejectCredentials: true);
+        var client = Track(new QoderClient(options));
+
+        var error = await Assert.ThrowsAsync<QoderAuthenticationException>(() => client.ConnectAsync().WaitAsync(Guard));
+
+        Assert.Equal("authentication_failed", error.TerminalReason);
+        Assert.False(client.IsConnected);
+    }
 }

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Qoder.Reliability.Tests;
 
 /// <summary>Host stop with every pool slot leased to a CLI that ignores EOF: the deadline kill ends them all, side by side.</summary>
+[Collection(ProcessCountingGroup.Name)]
 public sealed class HostStopTests(ITestOutputHelper output) : IDisposable
 {
     private const int Sessions = 64;

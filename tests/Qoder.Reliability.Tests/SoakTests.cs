@@ -10,6 +10,7 @@ namespace Qoder.Reliability.Tests;
 /// Thousands of runs through <see cref="IQoderAgent"/> on the stand-in: every process the pool started is gone at the end,
 /// and the host's file descriptors, threads and managed heap do not grow with the number of runs.
 /// </summary>
+[Collection(ProcessCountingGroup.Name)]
 public sealed class SoakTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rounds = 4;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using ModelContextProtocol;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Tests.RealCli;
 using Qoder.RealCli.Testing;
@@ -31,7 +32,7 @@ public sealed class RealCliMcpTests(RealCliFixture cli) : IDisposable
         };
         options.SdkMcpServers["demo"] = new QoderSdkMcpServer()
             .AddTool((string text) => "ECHO:" + text, "echo", "Echoes the text back.", readOnly: true)
-            .AddTool(string (string reason) => throw new InvalidOperationException(reason), "fail", "Always fails.");
+            .AddTool(string (string reason) => throw new McpException(reason), "fail", "Always fails: an McpException's message is meant for the model.");
 
         await using var client = new QoderClient(options);
         await client.ConnectAsync().WaitAsync(RealCliFixture.HangGuard);

@@ -11,11 +11,6 @@ public sealed class RouteATarget : ConformanceTarget
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(script);
-        if (rejectCredentials)
-        {
-            throw new InvalidOperationException("Route A is headless: it has no credentials to reject.");
-        }
-
         var fake = new FakeResponsesScript();
         foreach (var call in script.AllCalls)
         {
@@ -34,7 +29,9 @@ public sealed class RouteATarget : ConformanceTarget
         var options = BaseOptions(run);
         options.CliPath = await RealCliInstall.GetCliPathAsync();
         options.Auth = QoderAuth.Headless();
-        options.Settings = FakeResponsesScript.UseExternalAuthSettingsJson;
+
+        // Headless has no token to reject; without external auth and without a login, the CLI has no credentials at all.
+        options.Settings = rejectCredentials ? null : FakeResponsesScript.UseExternalAuthSettingsJson;
         options.ExtraArgs["fake-responses"] = path;
 
         // Without it the CLI replays each line as one block; with it, chunks arrive as deltas (partial messages).
