@@ -6,17 +6,20 @@ namespace Qoder.AgentSdk.Testing.Internal.Session;
 internal sealed class SessionExit(SessionOutput output, RecordWriter? record)
 {
     private readonly TaskCompletionSource<int> _code = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _requested;
 
     public Task<int> Code => _code.Task;
 
-    public bool IsRequested => _code.Task.IsCompleted;
+    public bool IsRequested => Volatile.Read(ref _requested) != 0;
 
     public void Request(int code, string reason)
     {
-        if (_code.TrySetResult(code))
+        if (Interlocked.Exchange(ref _requested, 1) == 0)
         {
+            // Recorded before the code is released: the main thread ends the process as soon as it has the code.
             output.Close();
             record?.Write("exit", new JsonObject { ["reason"] = reason, ["code"] = code });
+            _code.SetResult(code);
         }
     }
 
