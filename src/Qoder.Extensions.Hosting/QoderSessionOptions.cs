@@ -33,10 +33,26 @@ public sealed class QoderSessionOptions
     /// <summary>Gets or sets a value indicating whether token deltas are streamed (starts a process for it).</summary>
     public bool? IncludePartialMessages { get; set; }
 
+    /// <summary>
+    /// Gets or sets the session to resume (<c>--resume</c>): the lease gets a process started for it, which continues that
+    /// conversation's transcript. Set per session, never agent-wide, where the pool holds more than one process.
+    /// </summary>
+    public string? Resume { get; set; }
+
+    /// <summary>Gets or sets the session id the new conversation takes (<c>--session-id</c>, starts a process for it).</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a resumed session continues under a new id (<c>--fork-session</c>).</summary>
+    public bool? ForkSession { get; set; }
+
+    /// <summary>Gets or sets the message of the resumed session to continue from (<c>--resume-session-at</c>).</summary>
+    public string? ResumeSessionAt { get; set; }
+
     /// <summary>Gets a value indicating whether any option that shapes the command line is set.</summary>
     internal bool ShapesLaunch =>
         WorkingDirectory is not null || Tools is not null || MaxTurns is not null || SystemPrompt is not null
-        || AppendSystemPrompt is not null || IncludePartialMessages is not null;
+        || AppendSystemPrompt is not null || IncludePartialMessages is not null
+        || Resume is not null || SessionId is not null || ForkSession is not null || ResumeSessionAt is not null;
 
     /// <summary>Applies the launch-shaping overrides to a copy of the agent's options.</summary>
     internal QoderAgentOptions ApplyTo(QoderAgentOptions baseOptions)
@@ -48,6 +64,10 @@ public sealed class QoderSessionOptions
         options.SystemPrompt = SystemPrompt ?? options.SystemPrompt;
         options.AppendSystemPrompt = AppendSystemPrompt ?? options.AppendSystemPrompt;
         options.IncludePartialMessages = IncludePartialMessages ?? options.IncludePartialMessages;
+        options.Resume = Resume ?? options.Resume;
+        options.SessionId = SessionId ?? options.SessionId;
+        options.ForkSession = ForkSession ?? options.ForkSession;
+        options.ResumeSessionAt = ResumeSessionAt ?? options.ResumeSessionAt;
         return options;
     }
 }

@@ -133,6 +133,9 @@ public sealed class OptionsTests
     [InlineData("Qoder:Agent:InterruptGracePeriod", "-00:00:01", "Qoder:Agent:InterruptGracePeriod must be zero or positive")]
     [InlineData("Qoder:Agent:KillGracePeriod", "-00:00:01", "Qoder:Agent:KillGracePeriod must be zero or positive")]
     [InlineData("Qoder:Agent:MaxLineBytes", "100", "Qoder:Agent:MaxLineBytes must be at least 1024")]
+    [InlineData("Qoder:Agent:Resume", "2b1c0a6e-5f8e-4a52-9d55-1f4f3f0c2a11", "Qoder:Agent:Resume would make every pooled process share one session")]
+    [InlineData("Qoder:Agent:SessionId", "2b1c0a6e-5f8e-4a52-9d55-1f4f3f0c2a11", "Qoder:Agent:SessionId would make every pooled process share one session")]
+    [InlineData("Qoder:Agent:Continue", "true", "Qoder:Agent:Continue would make every pooled process share one session")]
     public async Task Invalid_option_fails_start_up_naming_its_key(string key, string value, string expected)
     {
         var builder = Host.CreateApplicationBuilder();

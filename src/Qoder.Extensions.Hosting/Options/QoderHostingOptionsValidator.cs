@@ -127,6 +127,8 @@ internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<Qo
             failures.Add($"{prefix}:Agent:MaxLineBytes must be at least {QoderCliDefaults.MinimumMaxLineBytes}.");
         }
 
+        CheckSessionShaping(options, prefix, failures);
+
         if (agent.MaxTurns is < 0)
         {
             failures.Add($"{prefix}:Agent:MaxTurns must be >= 0 (0 = unlimited).");
@@ -135,6 +137,46 @@ internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<Qo
         if (agent.CanUseTool is not null && agent.PermissionPromptToolName is not null)
         {
             failures.Add($"{prefix}:Agent:PermissionPromptToolName cannot be combined with a CanUseTool handler.");
+        }
+    }
+
+    // Every pooled process would resume, continue or take the same session: they would write one transcript at once.
+    // A resume that forks gives each process a session of its own, so it may be set for the whole pool.
+    private static void CheckSessionShaping(QoderHostingOptions options, string prefix, List<string> failures)
+    {
+        if (options.Pool.MaxSize <= 1)
+        {
+            return;
+        }
+
+        var agent = options.Agent;
+        var shared = new List<string>();
+        if (agent.SessionId is not null)
+        {
+            shared.Add(nameof(agent.SessionId));
+        }
+
+        if (agent.Continue)
+        {
+            shared.Add(nameof(agent.Continue));
+        }
+
+        if (!agent.ForkSession)
+        {
+            if (agent.Resume is not null)
+            {
+                shared.Add(nameof(agent.Resume));
+            }
+
+            if (agent.ResumeSessionAt is not null)
+            {
+                shared.Add(nameof(agent.ResumeSessionAt));
+            }
+        }
+
+        foreach (var key in shared)
+        {
+            failures.Add($"{prefix}:Agent:{key} would make every pooled process share one session; set it per session (QoderSessionOptions) or set {prefix}:Pool:MaxSize to 1.");
         }
     }
 
