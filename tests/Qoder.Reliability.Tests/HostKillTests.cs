@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing;
 using Qoder.AgentSdk.Transport;
 using Qoder.RealCli.Testing;
+using Qoder.Tests.Support;
 
 namespace Qoder.Reliability.Tests;
 
@@ -51,7 +52,7 @@ public sealed class HostKillTests : IDisposable
 
         await using var host = await ProbeHost.StartAsync(launch, TimeSpan.FromMinutes(2));
         var sleeping = await ProcessTree.WaitUntilAsync(
-            () => ProcessTree.Of(host.CliProcessId).Any(pid => ProcessTree.CommandLine(pid).StartsWith("sleep 300", StringComparison.Ordinal)),
+            () => ProcessTree.Of(host.CliProcessId).Any(pid => ProcessWatch.CommandLine(pid).StartsWith("sleep 300", StringComparison.Ordinal)),
             TimeSpan.FromMinutes(1));
         Assert.True(sleeping, "the Bash tool's sleep should be running under the CLI");
 
@@ -65,11 +66,11 @@ public sealed class HostKillTests : IDisposable
         {
             await host.KillHostAsync();
             var survivors = await ProcessTree.SurvivorsAfterAsync(tree, Bound);
-            Assert.True(survivors.Count == 0, $"alive {Bound.TotalSeconds} s after the host was killed: {string.Join(", ", survivors.Select(p => $"{p} ({ProcessTree.CommandLine(p)})"))}");
+            Assert.True(survivors.Count == 0, $"alive {Bound.TotalSeconds} s after the host was killed: {string.Join(", ", survivors.Select(p => $"{p} ({ProcessWatch.CommandLine(p)})"))}");
         }
         finally
         {
-            ProcessTree.Kill(tree);
+            ProcessWatch.Kill(tree);
         }
     }
 

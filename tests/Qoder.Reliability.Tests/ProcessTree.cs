@@ -34,19 +34,6 @@ internal static class ProcessTree
         return [.. tree.Where(ProcessLiveness.IsAlive)];
     }
 
-    /// <summary>The command line of a process, arguments separated by spaces; empty once it is gone.</summary>
-    public static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return string.Empty;
-        }
-    }
-
     /// <summary>The environment of a process as <c>NAME=value</c> entries.</summary>
     public static IReadOnlyList<string> Environment(int pid) =>
         File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries);
@@ -78,23 +65,6 @@ internal static class ProcessTree
         }
 
         return true;
-    }
-
-    /// <summary>Kills whatever of <paramref name="pids"/> is still alive, so a failing test leaves nothing behind.</summary>
-    public static void Kill(IEnumerable<int> pids)
-    {
-        foreach (var pid in pids.Where(ProcessLiveness.IsAlive))
-        {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(pid);
-                process.Kill();
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // Gone in the meantime.
-            }
-        }
     }
 
     private static (int Parent, int Group)? Stat(int pid)

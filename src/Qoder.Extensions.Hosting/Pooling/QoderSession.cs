@@ -140,7 +140,6 @@ internal sealed class QoderSession : IQoderSession
         return ValueTask.CompletedTask;
     }
 
-    // A CLI that exits cleanly before the result ends the turn; the SDK may still report that as an exit with code 0.
     // A session disposed while its turn is received ends its process: the receiver is told so, not that the CLI stopped.
     private async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<QoderMessage> messages)
     {
@@ -152,10 +151,6 @@ internal sealed class QoderSession : IQoderSession
         catch (QoderException ex) when (_disposed != 0)
         {
             throw DisposedDuringTurn(ex);
-        }
-        catch (QoderProcessExitedException exited) when (exited.ExitCode == 0)
-        {
-            more = false;
         }
 
         return more || _disposed == 0 ? more : throw DisposedDuringTurn(null);
