@@ -100,6 +100,8 @@ public static class StandInCli
             return Fail(resumeError, TranscriptOpening.ResumeNotFoundExitCode, "resume_not_found");
         }
 
+        record?.Write("transcript", new JsonObject { ["path"] = transcript.FilePath });
+
         using var session = new StandInSession(cli, scenario, stdin, stdout, stderr, environment, record, cwd, mode, transcript, cancellationToken);
         return await session.RunAsync().ConfigureAwait(false);
     }

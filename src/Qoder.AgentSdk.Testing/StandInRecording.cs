@@ -39,11 +39,17 @@ public sealed class StandInRecording
     /// <summary>One entry per <c>hook_event</c> step played: <c>{"event":…,"outputs":[…]}</c>, the successful hook answers in order.</summary>
     public IReadOnlyList<JsonElement> HookEvents { get; private set; } = [];
 
+    /// <summary>
+    /// The transcript the session used (<c>&lt;config-dir&gt;/projects/&lt;key&gt;/&lt;id&gt;.jsonl</c>), recorded before anything
+    /// else ran, so also for a launch that failed later; <see langword="null"/> when <c>--resume</c> named an unknown session.
+    /// </summary>
+    public string? TranscriptPath { get; private set; }
+
     /// <summary>Process ids of grandchildren started by <c>spawn_grandchild</c>.</summary>
     public IReadOnlyList<int> GrandchildProcessIds { get; private set; } = [];
 
     /// <summary>Why the stand-in ended (<c>stdin_eof</c>, <c>crash</c>, <c>exit_step</c>, <c>auth_failure</c>, <c>invalid_stream_json</c>,
-    /// <c>initialize_required</c>, <c>unknown_option</c>, <c>invalid_arguments</c>, <c>cancelled</c>), or <see langword="null"/> if it was killed.</summary>
+    /// <c>initialize_required</c>, <c>unknown_option</c>, <c>invalid_arguments</c>, <c>resume_not_found</c>, <c>cancelled</c>), or <see langword="null"/> if it was killed.</summary>
     public string? ExitReason { get; private set; }
 
     /// <summary>The exit code the stand-in chose, or <see langword="null"/> if it was killed.</summary>
@@ -93,6 +99,9 @@ public sealed class StandInRecording
                     recording.Arguments = [.. entry.GetProperty("argv").EnumerateArray().Select(a => a.GetString() ?? string.Empty)];
                     recording.EnvironmentVariableNames = [.. entry.GetProperty("env_names").EnumerateArray().Select(a => a.GetString() ?? string.Empty)];
                     recording.WorkingDirectory = entry.GetProperty("cwd").GetString();
+                    break;
+                case "transcript":
+                    recording.TranscriptPath = entry.GetProperty("path").GetString();
                     break;
                 case "auth":
                     recording.AuthPayloadType = entry.TryGetProperty("payload_type", out var pt) ? pt.GetString() : null;
