@@ -10,7 +10,7 @@ namespace Qoder.Conformance.Tests;
 /// The scenarios every CLI target must pass unchanged. A subclass supplies the target; a scenario a target cannot run
 /// offline is overridden there as skipped, with the reason.
 /// </summary>
-public abstract class ConformanceSuite : IAsyncLifetime
+public abstract partial class ConformanceSuite : IAsyncLifetime
 {
     // A hang guard, not a speed assertion: the real CLI takes 5-11 s to start on this machine.
     protected static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);

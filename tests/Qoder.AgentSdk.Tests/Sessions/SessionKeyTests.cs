@@ -24,6 +24,15 @@ public sealed class SessionKeyTests
     }
 
     [Fact]
+    public void A_long_key_matches_the_one_the_real_cli_wrote()
+    {
+        // qodercli 1.1.52 named the project folder of this working directory so (observed, headless).
+        var path = "/tmp/store-probe/long/" + new string('b', 150) + "/" + new string('c', 100);
+
+        Assert.Equal(("-tmp-store-probe-long-" + new string('b', 150) + "-" + new string('c', 100))[..200] + "-gd3vrl", QoderProjectKey.FromPath(path));
+    }
+
+    [Fact]
     public void A_key_of_exactly_200_characters_is_kept_whole() =>
         Assert.Equal(new string('-', 200), QoderProjectKey.FromPath(new string('/', 200)));
 

@@ -207,6 +207,21 @@ public sealed class SessionStoreStandInTests : StandInTestClass
     }
 
     [Fact]
+    public async Task Resuming_a_session_that_neither_the_store_nor_the_disk_holds_fails_the_start_with_exit_42()
+    {
+        var client = StandIn.Client(QoderScenario.Create(), o =>
+        {
+            o.SessionStore = _store;
+            o.Resume = "5b3c1f2e-0000-4000-8000-0000000000ee";
+        });
+
+        var error = await Assert.ThrowsAsync<QoderProcessExitedException>(() => client.ConnectAsync().WaitAsync(StandInHarness.HangGuard));
+
+        Assert.Equal(42, error.ExitCode);
+        Assert.Contains("Invalid session identifier", error.StderrTail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_private_config_directory_is_deleted_when_the_resumed_cli_fails_to_start()
     {
         var first = await StandIn.ConnectAsync(QoderScenario.Create(), o => o.SessionStore = _store);
