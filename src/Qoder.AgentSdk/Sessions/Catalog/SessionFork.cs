@@ -10,6 +10,9 @@ namespace Qoder.AgentSdk.Sessions;
 /// </summary>
 internal static class SessionFork
 {
+    // The CLI writes non-ASCII text as it is; the default encoder would escape it (and '+', '<', ...) on every copy.
+    private static readonly JsonSerializerOptions Verbatim = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly string[] Dropped = ["teamName", "agentName", "sessionKind", "slug", "sourceToolAssistantUUID"];
 
     public static IReadOnlyList<JsonElement> Copy(
@@ -76,7 +79,7 @@ internal static class SessionFork
 
     public static JsonElement ToElement(JsonNode node)
     {
-        using var document = JsonDocument.Parse(node.ToJsonString());
+        using var document = JsonDocument.Parse(node.ToJsonString(Verbatim));
         return document.RootElement.Clone();
     }
 
