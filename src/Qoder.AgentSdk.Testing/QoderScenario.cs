@@ -45,6 +45,37 @@ public sealed class QoderScenario
     /// <summary>Delay between stdin EOF and the exit, milliseconds.</summary>
     public int ExitDelayMs { get; set; }
 
+    /// <summary>
+    /// Whether <c>--resume</c> of a session without a transcript starts an empty session with that id. By default the
+    /// stand-in fails like the real CLI: <c>Error resuming session: Invalid session identifier …</c> on stderr, exit 42.
+    /// </summary>
+    public bool AcceptUnknownResume { get; set; }
+
+    /// <summary>
+    /// Corrupts every <c>transcript_mirror</c> frame (the transcript on disk stays correct): <see cref="MirrorFaultOutsideProjects"/>,
+    /// <see cref="MirrorFaultInvalidSessionId"/> or <see cref="MirrorFaultMalformed"/>; <see langword="null"/> for none.
+    /// </summary>
+    public string? MirrorFault { get; set; }
+
+    /// <summary>A <see cref="MirrorFault"/>: the frame's <c>filePath</c> lies outside any <c>projects</c> folder.</summary>
+    public const string MirrorFaultOutsideProjects = "outside_projects";
+
+    /// <summary>A <see cref="MirrorFault"/>: the frame's file name is not a session UUID.</summary>
+    public const string MirrorFaultInvalidSessionId = "invalid_session_id";
+
+    /// <summary>A <see cref="MirrorFault"/>: the frame's <c>entries</c> is not an array.</summary>
+    public const string MirrorFaultMalformed = "malformed";
+
+    /// <summary>
+    /// In a text step (or <see cref="DefaultReply"/>), replaced by the session's earlier user prompts, oldest first, joined
+    /// by <see cref="PreviousPromptsSeparator"/>: those of the transcript a resume loaded, then those this process received
+    /// before the current turn. Proves that a resumed session kept its history.
+    /// </summary>
+    public const string PreviousPromptsPlaceholder = "{{previous_prompts}}";
+
+    /// <summary>Joins the prompts that replace <see cref="PreviousPromptsPlaceholder"/>.</summary>
+    public const string PreviousPromptsSeparator = " | ";
+
     /// <summary>Starts an empty scenario (unscripted turns answer <see cref="DefaultReply"/>).</summary>
     /// <returns>A new scenario.</returns>
     public static QoderScenario Create() => new();
@@ -73,6 +104,23 @@ public sealed class QoderScenario
     public QoderScenario WithSessionId(string sessionId)
     {
         SessionId = sessionId;
+        return this;
+    }
+
+    /// <summary>Sets <see cref="AcceptUnknownResume"/>: <c>--resume</c> of an id without a transcript starts an empty session.</summary>
+    /// <returns>This scenario.</returns>
+    public QoderScenario AcceptingUnknownResume()
+    {
+        AcceptUnknownResume = true;
+        return this;
+    }
+
+    /// <summary>Sets <see cref="MirrorFault"/>.</summary>
+    /// <param name="fault">One of the <c>MirrorFault…</c> constants.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario WithMirrorFault(string fault)
+    {
+        MirrorFault = fault;
         return this;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing.Internal;
 using Qoder.AgentSdk.Testing.Internal.Session;
+using Qoder.AgentSdk.Testing.Internal.Transcripts;
 
 namespace Qoder.AgentSdk.Testing;
 
@@ -93,7 +94,13 @@ public static class StandInCli
                 "invalid_arguments");
         }
 
-        using var session = new StandInSession(cli, scenario, stdin, stdout, stderr, environment, record, cwd, mode, cancellationToken);
+        var transcript = TranscriptOpening.Open(cli, scenario, environment, cwd, out var resumeError);
+        if (resumeError is not null)
+        {
+            return Fail(resumeError, TranscriptOpening.ResumeNotFoundExitCode, "resume_not_found");
+        }
+
+        using var session = new StandInSession(cli, scenario, stdin, stdout, stderr, environment, record, cwd, mode, transcript, cancellationToken);
         return await session.RunAsync().ConfigureAwait(false);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Qoder.AgentSdk.Sessions;
 
 namespace Qoder.AgentSdk;
 
@@ -103,6 +104,23 @@ public sealed class QoderAgentOptions
     /// <summary>Gets or sets a value indicating whether the CLI writes a transcript (<c>--no-session-persistence</c> when false).</summary>
     public bool PersistSession { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the store that keeps this client's transcripts beyond this machine. When set, the CLI mirrors every
+    /// transcript entry it commits (<c>--session-mirror</c>) and the client appends them to the store before it passes on
+    /// each result; <see cref="Resume"/> and <see cref="Continue"/> load the session from the store when it holds it
+    /// (docs/session-store.md). Cannot be combined with <see cref="PersistSession"/> set to false.
+    /// </summary>
+    public IQoderSessionStore? SessionStore { get; set; }
+
+    /// <summary>Gets or sets when mirrored entries are appended to <see cref="SessionStore"/>; batched by default.</summary>
+    public QoderSessionStoreFlush SessionStoreFlush { get; set; } = QoderSessionStoreFlush.Batched;
+
+    /// <summary>Gets or sets how long loading a session from <see cref="SessionStore"/> may take before start-up fails.</summary>
+    public TimeSpan SessionStoreLoadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how long one append to <see cref="SessionStore"/> may take before it is reported as failed.</summary>
+    public TimeSpan SessionStoreAppendTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Gets or sets the proxy URL (<c>--proxy</c>).</summary>
     public string? Proxy { get; set; }
 
@@ -188,6 +206,10 @@ public sealed class QoderAgentOptions
             ResumeSessionAt = ResumeSessionAt,
             IncludePartialMessages = IncludePartialMessages,
             PersistSession = PersistSession,
+            SessionStore = SessionStore,
+            SessionStoreFlush = SessionStoreFlush,
+            SessionStoreLoadTimeout = SessionStoreLoadTimeout,
+            SessionStoreAppendTimeout = SessionStoreAppendTimeout,
             Proxy = Proxy,
             Agent = Agent,
             Debug = Debug,
@@ -248,6 +270,7 @@ public sealed class QoderAgentOptions
 
         w.Add(AllowedMcpServerNames).Add(StrictMcpConfig).Add(Extensions).Add(PluginDirectories).Add(Resume).Add(Continue);
         w.Add(ForkSession).Add(SessionId).Add(ResumeSessionAt).Add(IncludePartialMessages).Add(PersistSession).Add(Proxy);
+        w.Add(SessionStore is not null).Add(SessionStoreFlush.ToString()).Add(SessionStoreLoadTimeout).Add(SessionStoreAppendTimeout);
         w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
         foreach (var hook in Hooks)
         {

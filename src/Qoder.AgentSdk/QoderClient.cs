@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Qoder.AgentSdk.Control;
 using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
+using Qoder.AgentSdk.Sessions;
 using Qoder.AgentSdk.Transport;
 
 namespace Qoder.AgentSdk;
@@ -21,6 +22,8 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SdkMcpServerHost _sdkMcpServers;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly TranscriptMirror? _mirror;
+    private MaterializedSession? _materialized;
     private ProcessTransport? _transport;
     private ControlChannel? _channel;
     private AuthPayloadFile? _payload;
@@ -37,7 +40,14 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         _options = options.Clone();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Qoder.AgentSdk.QoderClient");
         _sdkMcpServers = new SdkMcpServerHost(_options.SdkMcpServers, loggerFactory);
+        if (_options.SessionStore is { } store)
+        {
+            _mirror = new TranscriptMirror(store, _options.SessionStoreFlush, _options.SessionStoreAppendTimeout, _logger);
+        }
     }
+
+    /// <summary>Gets the private configuration directory the session was loaded into from the session store, while it exists.</summary>
+    internal string? MaterializedConfigDirectory => _materialized?.ConfigDirectory;
 
     /// <summary>Gets a value indicating whether the CLI is initialized and running.</summary>
     public bool IsConnected => _channel is { IsCompleted: false } && InitializeResponse is not null && !_killed && _disposed == 0;
@@ -250,17 +260,23 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         try
         {
             var command = await CliLocator.LocateAsync(_options, _logger, cancellationToken).ConfigureAwait(false);
+            var launchOptions = await MaterializeAsync(environment, workingDirectory, cancellationToken).ConfigureAwait(false);
             _settings = SettingsArgument.Prepare(_options);
-            var arguments = LaunchArguments.Build(_options, environment, _settings.Value);
+            var arguments = LaunchArguments.Build(launchOptions, environment, _settings.Value);
             _payload = sdkMode ? AuthPayloadFile.Create(_options.Auth, environment) : null;
             PayloadDirectory = _payload?.Directory;
             ChildEnvironment.Finish(environment, _payload?.FilePath, _options.Auth);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
-            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync);
+            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue };
             _channel.Start();
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
             _channel.MarkInitialized();
+            if (_mirror is not null && launchOptions.ForkSession)
+            {
+                // A fork mirrors the copied history at start-up: store it under the new id before the first prompt.
+                await _mirror.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
             SdkLog.Initialized(_logger, _channel.LatestInit?.SessionId, _channel.LatestInit?.QodercliVersion, _channel.LatestInit?.ProtocolVersion);
         }
         catch (Exception ex)
@@ -323,6 +339,20 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
                 continue;
             }
 
+            if (_mirror is not null)
+            {
+                // The store has the turn's entries before anyone sees its result (and so can resume it elsewhere).
+                if (message is ResultMessage)
+                {
+                    await _mirror.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                while (_mirror.TryTakeError(out var mirrorError))
+                {
+                    yield return mirrorError;
+                }
+            }
+
             yield return message;
             if (untilResult && message.EndsTurn())
             {
@@ -381,6 +411,31 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         _ => throw new ControlRequestRejectedException($"Unhandled control request subtype: {subtype}"),
     };
 
+    /// <summary>
+    /// With a session store and a session to resume or continue, loads it from the store into a private configuration
+    /// directory and returns options that resume it there; otherwise (or when the store holds nothing) the options as given.
+    /// </summary>
+    private async Task<QoderAgentOptions> MaterializeAsync(Dictionary<string, string?> environment, string workingDirectory, CancellationToken cancellationToken)
+    {
+        if (_options.SessionStore is null || (string.IsNullOrEmpty(_options.Resume) && !_options.Continue))
+        {
+            return _options;
+        }
+
+        LaunchArguments.Validate(_options);
+        _materialized = await SessionMaterializer.MaterializeAsync(_options, workingDirectory, environment, _logger, cancellationToken).ConfigureAwait(false);
+        if (_materialized is null)
+        {
+            return _options;
+        }
+
+        var launch = _options.Clone();
+        launch.Resume = _materialized.SessionId;
+        launch.Continue = false;
+        environment["QODER_CONFIG_DIR"] = _materialized.ConfigDirectory;
+        return launch;
+    }
+
     private async Task StopAsync()
     {
         _channel?.MarkShutdown();
@@ -394,6 +449,14 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             await _channel.Completion.ConfigureAwait(false);
             _channel.Dispose();
         }
+
+        if (_mirror is not null)
+        {
+            // Entries mirrored after the last result (or by a process that ended without one) still reach the store.
+            await _mirror.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _materialized?.Dispose();
 
         _payload?.Dispose();
         _settings?.Dispose();

@@ -382,7 +382,7 @@ public sealed class ProtocolTests
     [InlineData(new[] { "--resume", "5b3c1f2e-0000-4000-8000-000000000003", "--fork-session" }, "5b3c1f2e-0000-4000-8000-000000000003", false)]
     public async Task Session_id_follows_resume_session_id_and_fork(string[] args, string id, bool same)
     {
-        await using var cli = StandInProcess.Start(QoderScenario.Create(), args);
+        await using var cli = StandInProcess.Start(QoderScenario.Create().AcceptingUnknownResume(), args);
         await cli.InitializeAsync();
         var init = await cli.WaitForTypeAsync("system", "init");
         Assert.Equal(same, id == (string?)init["session_id"]);

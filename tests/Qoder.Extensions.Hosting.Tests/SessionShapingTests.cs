@@ -39,7 +39,7 @@ public sealed class SessionShapingTests : IDisposable
     [Fact]
     public async Task A_lease_that_resumes_gets_a_process_of_its_own_started_with_resume()
     {
-        var launch = StandInLaunch.Prepare(QoderScenario.Create(), _work);
+        var launch = StandInLaunch.Prepare(QoderScenario.Create().AcceptingUnknownResume(), _work);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
         builder.AddQoderAgent(o => StandInPerProcessRecords.Apply(o, launch, _work)).ConfigurePool(p => p.MinIdle = 1);

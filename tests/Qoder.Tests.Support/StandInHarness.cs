@@ -37,7 +37,7 @@ public sealed class StandInHarness : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Options that run <paramref name="scenario"/> on the stand-in: headless, no auto-install, the work folder as working
-    /// directory, the stand-in's environment; then the harness defaults, then <paramref name="configure"/>.
+    /// directory and <c>HOME</c>, the stand-in's environment; then the harness defaults, then <paramref name="configure"/>.
     /// </summary>
     public QoderAgentOptions Options(QoderScenario scenario, Action<QoderAgentOptions>? configure = null)
     {
@@ -56,6 +56,8 @@ public sealed class StandInHarness : IAsyncDisposable, IDisposable
             options.Environment[name] = value;
         }
 
+        // The stand-in writes transcripts under $HOME/.qoder as the CLI does: keep them in the work folder, not the user's home.
+        options.Environment["HOME"] = Work;
         _defaults?.Invoke(options);
         configure?.Invoke(options);
         return options;

@@ -69,6 +69,9 @@ internal sealed class ControlChannel : IDisposable
     /// <summary>Gets how many stdout lines were skipped because they were not JSON.</summary>
     public long SkippedLineCount => Interlocked.Read(ref _skippedLines);
 
+    /// <summary>Gets or sets the receiver of <c>transcript_mirror</c> frames, called on the read loop in order; without one they are dropped.</summary>
+    public Action<JsonElement>? TranscriptMirror { get; set; }
+
     /// <summary>Gets how many messages wait for the consumer.</summary>
     public int BufferedCount => _messages.Reader.Count;
 
@@ -250,6 +253,9 @@ internal sealed class ControlChannel : IDisposable
                         _inbound.Cancel(id.GetString()!);
                     }
 
+                    return;
+                case "transcript_mirror" when TranscriptMirror is { } mirror:
+                    mirror(root);
                     return;
                 case null:
                     return;

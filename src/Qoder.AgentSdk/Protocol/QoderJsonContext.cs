@@ -21,6 +21,7 @@ namespace Qoder.AgentSdk.Protocol;
 [JsonSerializable(typeof(StreamEventMessage))]
 [JsonSerializable(typeof(CommandLifecycleMessage))]
 [JsonSerializable(typeof(PromptSuggestionMessage))]
+[JsonSerializable(typeof(MirrorErrorMessage))]
 [JsonSerializable(typeof(TextBlock))]
 [JsonSerializable(typeof(ToolUseBlock))]
 [JsonSerializable(typeof(ToolResultBlock))]

@@ -49,6 +49,7 @@ public static class QoderMessageSerializer
             "system" when subtype == "api_retry" => element.Deserialize(Context.ApiRetryMessage),
             "system" when subtype == "plan_mode_changed" => element.Deserialize(Context.PlanModeChangedMessage),
             "system" when subtype == "available_models_update" => element.Deserialize(Context.AvailableModelsUpdateMessage),
+            "system" when subtype == "mirror_error" => element.Deserialize(Context.MirrorErrorMessage),
             "system" => element.Deserialize(Context.SystemMessage),
             "assistant" => element.Deserialize(Context.AssistantMessage),
             "user" => element.Deserialize(Context.UserMessage),

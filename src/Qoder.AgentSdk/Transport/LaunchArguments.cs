@@ -27,6 +27,11 @@ internal static class LaunchArguments
             args.Add("--no-session-persistence");
         }
 
+        if (options.SessionStore is not null)
+        {
+            args.Add("--session-mirror");
+        }
+
         AddIf(args, "--model", options.Model);
         if (options.Proxy is not null)
         {
@@ -148,6 +153,22 @@ internal static class LaunchArguments
         if (options.ExtraArgs.ContainsKey("proxy"))
         {
             throw new QoderConfigurationException(nameof(QoderAgentOptions.ExtraArgs), "the key 'proxy' is reserved; use QoderAgentOptions.Proxy.");
+        }
+
+        if (options.SessionStore is not null && !options.PersistSession)
+        {
+            throw new QoderConfigurationException(
+                nameof(QoderAgentOptions.PersistSession), "must stay true when SessionStore is set: the store is fed from the transcript the CLI writes.");
+        }
+
+        foreach (var (name, timeout) in (ReadOnlySpan<(string, TimeSpan)>)[
+            (nameof(QoderAgentOptions.SessionStoreLoadTimeout), options.SessionStoreLoadTimeout),
+            (nameof(QoderAgentOptions.SessionStoreAppendTimeout), options.SessionStoreAppendTimeout)])
+        {
+            if (timeout <= TimeSpan.Zero)
+            {
+                throw new QoderConfigurationException(name, "must be positive.");
+            }
         }
 
         if (options.MaxTurns is < 0)

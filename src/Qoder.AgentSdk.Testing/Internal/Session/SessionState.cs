@@ -1,3 +1,5 @@
+using Qoder.AgentSdk.Testing.Internal.Transcripts;
+
 namespace Qoder.AgentSdk.Testing.Internal.Session;
 
 /// <summary>What one stand-in session knows: the launch (argv, environment, scenario) and what control requests changed since.</summary>
@@ -8,7 +10,7 @@ internal sealed class SessionState
 
     public SessionState(
         CliArguments args, QoderScenario scenario, IReadOnlyDictionary<string, string?> environment, RecordWriter? record, string cwd,
-        string permissionMode, CancellationToken lifetime)
+        string permissionMode, StandInTranscript transcript, CancellationToken lifetime)
     {
         Args = args;
         Scenario = scenario;
@@ -22,19 +24,15 @@ internal sealed class SessionState
         MaxTurns = int.TryParse(args.Get("max-turns"), out var max) && max > 0 ? max : 0;
         Model = args.Get("model") ?? scenario.Model;
         PermissionMode = permissionMode;
-        var resume = args.Get("resume");
-        Resumed = !string.IsNullOrEmpty(resume);
-        SessionId = args.Get("session-id")
-            ?? (Resumed && !args.Has("fork-session") ? resume! : null)
-            ?? scenario.SessionId
-            ?? Wire.NewId();
-        if (Resumed && args.Has("fork-session") && scenario.SessionId == resume)
-        {
-            SessionId = Wire.NewId();
-        }
+        Transcript = transcript;
+        Resumed = transcript.Resumed;
+        SessionId = transcript.SessionId;
     }
 
     public CliArguments Args { get; }
+
+    /// <summary>The session's transcript on disk (and its mirror).</summary>
+    public StandInTranscript Transcript { get; }
 
     public QoderScenario Scenario { get; }
 

@@ -5,6 +5,7 @@ using Qoder.AgentSdk.Testing.Internal.Hooks;
 using Qoder.AgentSdk.Testing.Internal.Initialize;
 using Qoder.AgentSdk.Testing.Internal.Mcp;
 using Qoder.AgentSdk.Testing.Internal.Tools;
+using Qoder.AgentSdk.Testing.Internal.Transcripts;
 using Qoder.AgentSdk.Testing.Internal.Turns;
 
 namespace Qoder.AgentSdk.Testing.Internal.Session;
@@ -24,15 +25,18 @@ internal sealed class StandInSession : IDisposable
     private readonly SdkAuthenticator _authenticator;
     private readonly WorkLoop _workLoop;
     private readonly StdinReader _stdinReader;
+    private readonly SessionOutput _output;
 
     public StandInSession(
         CliArguments args, QoderScenario scenario, Stream stdin, Stream stdout, Stream stderr,
-        IReadOnlyDictionary<string, string?> environment, RecordWriter? record, string cwd, string permissionMode, CancellationToken ct)
+        IReadOnlyDictionary<string, string?> environment, RecordWriter? record, string cwd, string permissionMode, StandInTranscript transcript,
+        CancellationToken ct)
     {
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _state = new SessionState(args, scenario, environment, record, cwd, permissionMode, _lifetime.Token);
+        _state = new SessionState(args, scenario, environment, record, cwd, permissionMode, transcript, _lifetime.Token);
         _stdout = new LineWriter(stdout);
         var output = new SessionOutput(_stdout, stderr, _state.SessionId);
+        _output = output;
         _exit = new SessionExit(output, record);
         var outbound = new OutboundControlRequests(_state, output);
         var hooks = new HookRunner(_state, output, outbound);
@@ -83,6 +87,7 @@ internal sealed class StandInSession : IDisposable
             await _steps.PlayAllAsync(_state.Scenario.Startup, _state.Lifetime).ConfigureAwait(false);
             if (!_exit.IsRequested && (!_state.SdkMode || await _authenticator.AuthenticateAsync().ConfigureAwait(false)))
             {
+                await _state.Transcript.StartAsync(_output).ConfigureAwait(false);
                 _ = _workLoop.RunAsync();
                 _stdinReader.Start();
             }

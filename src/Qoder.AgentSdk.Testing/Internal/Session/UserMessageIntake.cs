@@ -23,7 +23,7 @@ internal sealed class UserMessageIntake(SessionState state, SessionOutput output
         }
 
         // A redelivered message is acknowledged as done without playing it again.
-        if (uuid is not null && !_seenUuids.Add(uuid))
+        if (uuid is not null && (state.Transcript.IsPersistedUserUuid(uuid) || !_seenUuids.Add(uuid)))
         {
             await output.LifecycleAsync(uuid, "completed").ConfigureAwait(false);
             return;

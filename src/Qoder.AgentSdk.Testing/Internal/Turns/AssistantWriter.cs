@@ -30,23 +30,25 @@ internal sealed class AssistantWriter(SessionState state, SessionOutput output)
     }
 
     /// <summary>One assistant message with one content block; the blocks of a message share <paramref name="messageId"/>.</summary>
-    public Task BlockAsync(string messageId, string stopReason, JsonObject block) =>
-        output.WriteStampedAsync(new JsonObject
+    public async Task BlockAsync(string messageId, string stopReason, JsonObject block)
+    {
+        var message = new JsonObject
         {
-            ["type"] = "assistant",
-            ["message"] = new JsonObject
-            {
-                ["id"] = messageId,
-                ["type"] = "message",
-                ["role"] = "assistant",
-                ["content"] = new JsonArray(block),
-                ["container"] = null,
-                ["context_management"] = null,
-                ["model"] = state.Model,
-                ["stop_reason"] = stopReason,
-                ["stop_sequence"] = null,
-                ["usage"] = Wire.Usage(),
-            },
-            ["parent_tool_use_id"] = null,
-        });
+            ["id"] = messageId,
+            ["type"] = "message",
+            ["role"] = "assistant",
+            ["content"] = new JsonArray(block),
+            ["container"] = null,
+            ["context_management"] = null,
+            ["model"] = state.Model,
+            ["stop_reason"] = stopReason,
+            ["stop_sequence"] = null,
+            ["usage"] = Wire.Usage(),
+        };
+
+        // The CLI commits (and mirrors) an entry before it prints the message.
+        await state.Transcript.AddAssistantAsync(output, message).ConfigureAwait(false);
+        await output.WriteStampedAsync(new JsonObject { ["type"] = "assistant", ["message"] = message, ["parent_tool_use_id"] = null })
+            .ConfigureAwait(false);
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class TurnPlayer(
 {
     private int _turnIndex;
     private bool _sessionStarted;
+    private string _previousPrompts = string.Empty;
 
     public async Task RunAsync(WorkItem first)
     {
@@ -46,6 +47,8 @@ internal sealed class TurnPlayer(
 
             await output.WriteAsync(InitMessages.SystemInit(state, mcp)).ConfigureAwait(false);
             await output.LifecycleAsync(first.Uuid, "started").ConfigureAwait(false);
+            _previousPrompts = state.Transcript.PreviousPrompts();
+            await state.Transcript.AddUserAsync(output, first.Uuid, first.Message?["message"]?["content"], state.PermissionMode).ConfigureAwait(false);
             await hooks.RunAsync("UserPromptSubmit", null, new() { ["prompt"] = PromptText(first.Message) }, null, ct).ConfigureAwait(false);
             foreach (var group in StepGroup.Split(script.Steps))
             {
@@ -82,6 +85,7 @@ internal sealed class TurnPlayer(
             state.TurnCancellation = null;
         }
 
+        await state.Transcript.EndTurnAsync(output).ConfigureAwait(false);
         await output.WriteAsync(TurnResultMessage.Create(state, script.Result, turn, aborted, maxTurnsHit)).ConfigureAwait(false);
         foreach (var uuid in turn.Consumed)
         {
@@ -122,8 +126,8 @@ internal sealed class TurnPlayer(
             switch (step.Type)
             {
                 case "text":
-                    var text = step.Text ?? string.Empty;
-                    await assistant.StreamDeltasAsync("text_delta", "text", step.Deltas ?? [text]).ConfigureAwait(false);
+                    var text = WithHistory(step.Text ?? string.Empty);
+                    await assistant.StreamDeltasAsync("text_delta", "text", step.Deltas?.Select(WithHistory) ?? [text]).ConfigureAwait(false);
                     await assistant.BlockAsync(messageId, stopReason, new JsonObject { ["type"] = "text", ["text"] = text, ["citations"] = null })
                         .ConfigureAwait(false);
                     turn.LastText = text;
@@ -150,6 +154,8 @@ internal sealed class TurnPlayer(
         await tools.RunAsync(calls, turn, ct).ConfigureAwait(false);
     }
 
+    private string WithHistory(string text) => text.Replace(QoderScenario.PreviousPromptsPlaceholder, _previousPrompts, StringComparison.Ordinal);
+
     /// <summary>After tool results the CLI folds queued user messages into the running turn, echoing each as a replay.</summary>
     private async Task JoinQueuedMessagesAsync(TurnState turn)
     {
@@ -165,6 +171,7 @@ internal sealed class TurnPlayer(
                 ["isReplay"] = true,
                 ["session_id"] = state.SessionId,
             };
+            await state.Transcript.AddUserAsync(output, item.Uuid, item.Message!["message"]?["content"], state.PermissionMode).ConfigureAwait(false);
             await output.WriteAsync(echo).ConfigureAwait(false);
             await output.LifecycleAsync(item.Uuid, "started").ConfigureAwait(false);
             if (item.Uuid is not null)
