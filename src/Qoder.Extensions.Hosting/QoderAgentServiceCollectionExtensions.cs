@@ -192,6 +192,9 @@ public static class QoderAgentServiceCollectionExtensions
             Loggers(sp),
             sp.GetRequiredService<QoderMetrics>(),
             sp.GetRequiredService<TimeProvider>());
+        // The agent's session store (a keyed service, see UseSessionStore) mirrors every process's transcript and feeds resumes.
+        services.AddSingleton<IPostConfigureOptions<QoderHostingOptions>>(sp => new PostConfigureOptions<QoderHostingOptions, IServiceProvider>(
+            name, sp, (o, services) => o.Agent.SessionStore ??= services.GetKeyedService<IQoderSessionStore>(name)));
         services.AddKeyedSingleton(name, (sp, _) => new QoderConversations(
             sp.GetRequiredKeyedService<QoderProcessPool>(name),
             sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(QoderResilience.PipelineKey(name)),

@@ -1,4 +1,3 @@
-using System.Text;
 using Qoder.AgentSdk;
 using Qoder.AgentSdk.Sessions;
 
@@ -7,7 +6,6 @@ namespace Qoder.Extensions.Hosting.Conversations;
 /// <summary>Where a conversation can be resumed from: the agent's session store, else the CLI's local transcript.</summary>
 internal sealed class ConversationTranscripts
 {
-    private const int MaxProjectKeyLength = 200;
     private readonly IQoderSessionStore? _store;
 
     public ConversationTranscripts(IQoderSessionStore? store)
@@ -60,62 +58,16 @@ internal sealed class ConversationTranscripts
 
     /// <summary>The transcript's path: <c>&lt;config dir&gt;/projects/&lt;project key&gt;/&lt;id&gt;.jsonl</c>, as the CLI writes it.</summary>
     public static string LocalPath(string conversationId, QoderAgentOptions agent) =>
-        Path.Combine(ConfigDirectory(agent), "projects", ProjectKey(WorkingDirectory(agent)), conversationId + ".jsonl");
+        Path.Combine(ConfigDirectory(agent), "projects", QoderProjectKey.FromDirectory(agent.WorkingDirectory ?? Environment.CurrentDirectory), conversationId + ".jsonl");
 
     /// <summary>The CLI's configuration folder: <c>QODER_CONFIG_DIR</c>, else <c>.qoder</c> under <c>QODER_CLI_HOME</c> or the home folder (the child's environment first).</summary>
     public static string ConfigDirectory(QoderAgentOptions agent) =>
         Variable(agent, "QODER_CONFIG_DIR")
         ?? Path.Combine(Variable(agent, "QODER_CLI_HOME") ?? Variable(agent, "HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".qoder");
 
-    /// <summary>The CLI's name for a working directory: every character outside <c>[A-Za-z0-9]</c> becomes <c>-</c>; a long one is cut and suffixed with a hash.</summary>
-    public static string ProjectKey(string directory)
-    {
-        var key = new StringBuilder(directory.Length);
-        foreach (var c in directory)
-        {
-            key.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        }
-
-        if (key.Length <= MaxProjectKeyLength)
-        {
-            return key.ToString();
-        }
-
-        var hash = 5381;
-        foreach (var unit in directory)
-        {
-            hash = unchecked(hash * 33) ^ unit;
-        }
-
-        return key.ToString(0, MaxProjectKeyLength) + "-" + Base36(Math.Abs((long)hash));
-    }
-
-    private static QoderSessionKey Key(string conversationId, QoderAgentOptions agent) => new(ProjectKey(WorkingDirectory(agent)), conversationId);
-
-    private static string WorkingDirectory(QoderAgentOptions agent)
-    {
-        var directory = Path.GetFullPath(agent.WorkingDirectory ?? Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        return new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory;
-    }
+    private static QoderSessionKey Key(string conversationId, QoderAgentOptions agent) => new(QoderProjectKey.FromDirectory(agent.WorkingDirectory ?? Environment.CurrentDirectory), conversationId);
 
     private static string? Variable(QoderAgentOptions agent, string name) =>
         agent.Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value
         : Environment.GetEnvironmentVariable(name) is { Length: > 0 } inherited ? inherited : null;
-
-    private static string Base36(long value)
-    {
-        const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        if (value == 0)
-        {
-            return "0";
-        }
-
-        var text = new StringBuilder();
-        for (; value > 0; value /= 36)
-        {
-            text.Insert(0, Digits[(int)(value % 36)]);
-        }
-
-        return text.ToString();
-    }
 }

@@ -25,11 +25,12 @@ internal sealed class ConversationHost : IAsyncDisposable
         FakeTimeProvider? time = null,
         Action<QoderAgentOptions>? agent = null,
         Action<IServiceCollection>? services = null,
-        TempDirectory? work = null)
+        TempDirectory? work = null,
+        string configName = "config")
     {
         _ownsWork = work is null;
         _work = work ?? new TempDirectory("qoder-conv-");
-        ConfigDirectory = Path.Combine(_work.Path, "config");
+        ConfigDirectory = Path.Combine(_work.Path, configName);
         Launch = StandInLaunch.Prepare(scenario, _work.Path);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });

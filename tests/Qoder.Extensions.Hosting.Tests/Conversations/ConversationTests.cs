@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Qoder.AgentSdk;
 using Qoder.AgentSdk.Testing;
 using Qoder.Extensions.Hosting.Conversations;
 
@@ -232,42 +231,40 @@ public sealed class ConversationTests
         ActivitySource.AddActivityListener(listener);
         await using var host = new ConversationHost(QoderScenario.Create());
         await host.StartAsync();
-
-        var id = await host.Conversations.StartAsync().WaitAsync(Guard);
-        await host.Conversations.RunAsync(id, "hi").WaitAsync(Guard);
-        await foreach (var _ in host.Conversations.StreamAsync(id, "again").WithCancellation(CancellationToken.None))
+        using var test = new ActivitySource("conversation-span-test");
+        using var listenToTest = new ActivityListener
         {
+            ShouldListenTo = s => s == test,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listenToTest);
+
+        string id;
+        ActivityTraceId trace;
+        using (var root = test.StartActivity("test")!)
+        {
+            trace = root.TraceId;
+            id = await host.Conversations.StartAsync().WaitAsync(Guard);
+            await host.Conversations.RunAsync(id, "hi").WaitAsync(Guard);
+            await host.Conversations.CloseAsync(id).WaitAsync(Guard);
+            await foreach (var _ in host.Conversations.StreamAsync(id, "again").WithCancellation(CancellationToken.None))
+            {
+            }
         }
 
         List<Activity> ours;
         lock (spans)
         {
-            ours = [.. spans.Where(s => s.GetTagItem(QoderTelemetry.GenAiConversationIdAttribute) is not null || s.OperationName.Contains("conversation", StringComparison.Ordinal) || s.OperationName.StartsWith("invoke_agent", StringComparison.Ordinal))];
+            ours = [.. spans.Where(s => s.TraceId == trace)];
         }
 
-        Assert.Equal(3, ours.Count);
+        // Start, a turn, a streamed turn and the resume inside it.
+        Assert.Equal(4, ours.Count);
+        Assert.Single(ours, s => s.OperationName.StartsWith(QoderTelemetry.ResumeConversationOperation, StringComparison.Ordinal));
         Assert.All(ours, s => Assert.Equal(id, s.GetTagItem(QoderTelemetry.GenAiConversationIdAttribute)));
     }
 
     private static QoderScenario HeldScenario() => QoderScenario.Create()
         .Turn(t => t.ToolUse("Bash", new JsonObject { ["command"] = "true" }, requiresPermission: true).Text("first"))
         .Reply("second");
-
-    /// <summary>A permission callback that holds the turn until the test releases it.</summary>
-    private sealed class HeldPermission
-    {
-        private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Asked => _asked.Task;
-
-        public void Release() => _released.TrySetResult();
-
-        public async ValueTask<QoderToolPermissionResult> DecideAsync(QoderToolPermissionRequest request, CancellationToken cancellationToken)
-        {
-            _asked.TrySetResult();
-            await _released.Task.WaitAsync(cancellationToken);
-            return QoderToolPermissionResult.Allow();
-        }
-    }
 }
