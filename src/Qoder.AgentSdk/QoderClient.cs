@@ -115,12 +115,24 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The uuid of the message (its <c>command_lifecycle</c> id).</returns>
     /// <exception cref="ArgumentException">The prompt has a lone UTF-16 surrogate, which JSON cannot carry unaltered; nothing is sent.</exception>
-    public async Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
+    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default) =>
+        SendAsync(prompt, Guid.NewGuid().ToString(), cancellationToken);
+
+    /// <summary>
+    /// Sends a prompt under a uuid the caller chose. The CLI runs a uuid once per session: sending it again (after a crash,
+    /// on a resumed process) is answered with a <c>command_lifecycle</c> <c>completed</c> and no new turn.
+    /// </summary>
+    /// <param name="prompt">The prompt text.</param>
+    /// <param name="uuid">The message uuid (its transcript entry id and <c>command_lifecycle</c> id).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns><paramref name="uuid"/>.</returns>
+    /// <exception cref="ArgumentException">The prompt has a lone UTF-16 surrogate, or the uuid is empty; nothing is sent.</exception>
+    public async Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
         PromptText.ThrowIfMalformed(prompt, nameof(prompt));
         var channel = RequireConnected();
-        var uuid = Guid.NewGuid().ToString();
         var content = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt });
         await channel.WriteFrameAsync(
             new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid },
@@ -217,6 +229,12 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         _connectLock.Dispose();
     }
+
+    /// <summary>
+    /// Closes the CLI's stdin without waiting: the CLI finishes writing its transcript and exits on its own, and
+    /// <see cref="Completion"/> completes then. <see cref="DisposeAsync"/> still escalates if it does not exit in time.
+    /// </summary>
+    public void EndInput() => _transport?.EndInput();
 
     /// <summary>
     /// Kills the process tree at once, without the graceful sequence: for a host that has run out of shutdown time. The

@@ -8,13 +8,15 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Sessions;
 using Qoder.Extensions.Hosting;
+using Qoder.Extensions.Hosting.Conversations;
 using Qoder.Extensions.Hosting.Diagnostics;
 using Qoder.Extensions.Hosting.Pooling;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers hosted Qoder agents: options, the process pool, <see cref="IQoderAgent"/> and its pipeline.</summary>
+/// <summary>Registers hosted Qoder agents: options, the process pool, <see cref="IQoderAgent"/>, <see cref="IQoderConversations"/> and their pipeline.</summary>
 public static class QoderAgentServiceCollectionExtensions
 {
     /// <summary>Adds the default agent: <see cref="IQoderAgent"/> and <see cref="IQoderSessionFactory"/>, configured from the <c>Qoder</c> section.</summary>
@@ -190,13 +192,26 @@ public static class QoderAgentServiceCollectionExtensions
             Loggers(sp),
             sp.GetRequiredService<QoderMetrics>(),
             sp.GetRequiredService<TimeProvider>());
+        // The agent's session store (a keyed service, see UseSessionStore) mirrors every process's transcript and feeds resumes.
+        services.AddSingleton<IPostConfigureOptions<QoderHostingOptions>>(sp => new PostConfigureOptions<QoderHostingOptions, IServiceProvider>(
+            name, sp, (o, services) => o.Agent.SessionStore ??= services.GetKeyedService<IQoderSessionStore>(name)));
+        services.AddKeyedSingleton(name, (sp, _) => new QoderConversations(
+            sp.GetRequiredKeyedService<QoderProcessPool>(name),
+            sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(QoderResilience.PipelineKey(name)),
+            new ConversationTranscripts(sp.GetKeyedService<IQoderSessionStore>(name)),
+            sp.GetRequiredService<TimeProvider>(),
+            Loggers(sp),
+            sp.GetRequiredService<QoderMetrics>(),
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None));
         if (string.IsNullOrEmpty(name))
         {
+            services.AddSingleton<IQoderConversations>(sp => sp.GetRequiredKeyedService<QoderConversations>(name));
             services.AddSingleton<IQoderAgent>(agent);
             services.AddSingleton<IQoderSessionFactory>(sp => sp.GetRequiredKeyedService<QoderProcessPool>(name));
         }
         else
         {
+            services.AddKeyedSingleton<IQoderConversations>(name, (sp, _) => sp.GetRequiredKeyedService<QoderConversations>(name));
             services.AddKeyedSingleton<IQoderAgent>(name, (sp, _) => agent(sp));
             services.AddKeyedSingleton<IQoderSessionFactory>(name, (sp, _) => sp.GetRequiredKeyedService<QoderProcessPool>(name));
         }

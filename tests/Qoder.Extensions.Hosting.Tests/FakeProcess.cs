@@ -64,6 +64,22 @@ internal sealed class FakeProcess : IPooledClient, IQoderClient
         return Task.FromResult(uuid);
     }
 
+    public Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken)
+    {
+        Prompts.Add(prompt);
+        SentUuids.Add(uuid);
+        return Task.FromResult(uuid);
+    }
+
+    /// <summary>Gets a value indicating whether stdin was closed (a graceful end was asked for).</summary>
+    public bool InputEnded { get; private set; }
+
+    public void EndInput()
+    {
+        InputEnded = true;
+        _exited.TrySetResult();
+    }
+
     public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var message in _factory.OnReceive(this, cancellationToken))

@@ -78,6 +78,30 @@ internal sealed class LeaseScope : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the current DI scope and lets the next prompt or callback open a new one: a conversation's process serves
+    /// many turns, and each turn's callbacks resolve from a scope of their own.
+    /// </summary>
+    public async ValueTask RenewAsync()
+    {
+        AsyncServiceScope? scope;
+        lock (_gate)
+        {
+            if (_closed || _running > 0)
+            {
+                return;
+            }
+
+            scope = _scope;
+            _scope = null;
+        }
+
+        if (scope is { } open)
+        {
+            await DisposeScopeAsync(open).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Ends the lease: cancels running callbacks, waits for them, disposes the scope.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -101,14 +125,19 @@ internal sealed class LeaseScope : IAsyncDisposable
         _ended.Dispose();
         if (scope is { } open)
         {
-            try
-            {
-                await open.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                CallbackLog.ScopeDisposeFailed(_logger, ex);
-            }
+            await DisposeScopeAsync(open).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask DisposeScopeAsync(AsyncServiceScope scope)
+    {
+        try
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            CallbackLog.ScopeDisposeFailed(_logger, ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Qoder.Extensions.Hosting.Conversations;
 using Qoder.Extensions.Hosting.Pooling;
 
 namespace Qoder.Extensions.Hosting.Diagnostics;
@@ -10,6 +11,7 @@ internal sealed class QoderMetrics : IDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly ConcurrentDictionary<string, QoderProcessPool> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QoderConversations> _conversations = new(StringComparer.Ordinal);
 
     public QoderMetrics(IMeterFactory? meterFactory)
     {
@@ -26,7 +28,23 @@ internal sealed class QoderMetrics : IDisposable
         RunDuration = _meter.CreateHistogram<double>(QoderTelemetry.RunDuration, "s", "Duration of agent runs.");
         RunResults = _meter.CreateCounter<long>(QoderTelemetry.RunResults, "{result}", "Run results by subtype.");
         TokenUsage = _meter.CreateHistogram<long>(QoderTelemetry.TokenUsage, "{token}", "Tokens used per run.");
+        _meter.CreateObservableGauge(QoderTelemetry.ConversationsActive, () => ObserveConversations(c => c.Active), "{conversation}", "Conversations open on this host.");
+        _meter.CreateObservableGauge(QoderTelemetry.ConversationsPinned, () => ObserveConversations(c => c.Pinned), "{conversation}", "Conversations holding a process.");
+        ConversationsStarted = _meter.CreateCounter<long>(QoderTelemetry.ConversationsStarted, "{conversation}", "Conversations started.");
+        ConversationsEvicted = _meter.CreateCounter<long>(QoderTelemetry.ConversationsEvicted, "{conversation}", "Conversations evicted from their process, by reason.");
+        ConversationsResumed = _meter.CreateCounter<long>(QoderTelemetry.ConversationsResumed, "{conversation}", "Conversations resumed on a new process, by source.");
     }
+
+    public Counter<long> ConversationsStarted { get; }
+
+    public Counter<long> ConversationsEvicted { get; }
+
+    public Counter<long> ConversationsResumed { get; }
+
+    public void Register(QoderConversations conversations) => _conversations[conversations.DisplayName] = conversations;
+
+    public void Unregister(QoderConversations conversations) =>
+        _conversations.TryRemove(new KeyValuePair<string, QoderConversations>(conversations.DisplayName, conversations));
 
     public Histogram<double> ProcessStartTime { get; }
 
@@ -53,6 +71,9 @@ internal sealed class QoderMetrics : IDisposable
             _meter.Dispose();
         }
     }
+
+    private List<Measurement<int>> ObserveConversations(Func<ConversationCounts, int> read) =>
+        _conversations.Values.Select(c => new Measurement<int>(read(c.Counts()), new KeyValuePair<string, object?>(QoderTelemetry.AgentNameAttribute, c.DisplayName))).ToList();
 
     // One snapshot per pool and gauge: the counters of a pool agree with each other within a measurement.
     private List<Measurement<int>> Observe(Func<PoolSnapshot, int> read) =>

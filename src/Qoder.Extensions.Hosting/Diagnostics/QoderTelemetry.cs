@@ -42,6 +42,30 @@ public static class QoderTelemetry
     /// <summary>Histogram ({token}): GenAI token usage, tagged with <see cref="GenAiTokenTypeAttribute"/>.</summary>
     public const string TokenUsage = "gen_ai.client.token.usage";
 
+    /// <summary>Gauge: conversations open on this host (pinned or not).</summary>
+    public const string ConversationsActive = "qoder.conversations.active";
+
+    /// <summary>Gauge: conversations holding a process between turns.</summary>
+    public const string ConversationsPinned = "qoder.conversations.pinned";
+
+    /// <summary>Counter: conversations started.</summary>
+    public const string ConversationsStarted = "qoder.conversations.started";
+
+    /// <summary>Counter: conversations evicted from their process, tagged with <see cref="ReasonAttribute"/> (idle-timeout, pool-full, max-pinned, crashed, turn-failed, host-stopping).</summary>
+    public const string ConversationsEvicted = "qoder.conversations.evicted";
+
+    /// <summary>Counter: conversations resumed on a new process, tagged with <see cref="ResumeSourceAttribute"/>.</summary>
+    public const string ConversationsResumed = "qoder.conversations.resumed";
+
+    /// <summary>Attribute: where a conversation was resumed from, <c>local</c> or <c>store</c>.</summary>
+    public const string ResumeSourceAttribute = "qoder.resume.source";
+
+    /// <summary>The operation of the span that starts a conversation (<c>create_conversation &lt;agent&gt;</c>).</summary>
+    public const string CreateConversationOperation = "create_conversation";
+
+    /// <summary>The operation of the span that resumes a conversation on a new process (a child of the turn's span).</summary>
+    public const string ResumeConversationOperation = "resume_conversation";
+
     /// <summary>Attribute: the agent name on the pool and run instruments (<c>default</c> for the unnamed agent).</summary>
     public const string AgentNameAttribute = "qoder.agent.name";
 

@@ -26,6 +26,10 @@ public sealed class QoderHostingOptions
     [ValidateObjectMembers]
     public QoderResilienceOptions Resilience { get; } = new();
 
+    /// <summary>Gets the settings of <see cref="IQoderConversations"/> (<c>Qoder:Conversations</c>).</summary>
+    [ValidateObjectMembers]
+    public QoderConversationsOptions Conversations { get; } = new();
+
     /// <summary>Gets or sets a value indicating whether prompt text may appear in logs. Off by default; the token never does.</summary>
     public bool LogSensitiveData { get; set; }
 }

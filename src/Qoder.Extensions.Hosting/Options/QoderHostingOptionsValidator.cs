@@ -68,6 +68,16 @@ internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<Qo
             failures.Add($"{prefix}:Pool:MaxRestartBackoff must be >= {prefix}:Pool:RestartBackoff.");
         }
 
+        var conversations = options.Conversations;
+        if (conversations.MaxPinned is { } maxPinned && maxPinned + conversations.ReservedSlots > pool.MaxSize)
+        {
+            failures.Add($"{prefix}:Conversations:MaxPinned ({maxPinned}) plus {prefix}:Conversations:ReservedSlots ({conversations.ReservedSlots}) must not exceed {prefix}:Pool:MaxSize ({pool.MaxSize}): new conversations would be starved.");
+        }
+        else if (conversations.MaxPinned is null && pool.MaxSize > 1 && conversations.ReservedSlots >= pool.MaxSize)
+        {
+            failures.Add($"{prefix}:Conversations:ReservedSlots ({conversations.ReservedSlots}) must be less than {prefix}:Pool:MaxSize ({pool.MaxSize}), or no conversation could keep its process.");
+        }
+
         var resilience = options.Resilience;
         if (resilience.TotalTimeout < TimeSpan.Zero && resilience.TotalTimeout != Timeout.InfiniteTimeSpan)
         {

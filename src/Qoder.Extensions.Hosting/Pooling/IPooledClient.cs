@@ -32,4 +32,10 @@ internal interface IPooledClient : IAsyncDisposable
 
     /// <summary>Kills the process tree at once; used when the host's shutdown time is up.</summary>
     void Abort();
+
+    /// <summary>Sends a prompt under the caller's uuid (a conversation's resend after a crash is then deduplicated by the CLI).</summary>
+    Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken);
+
+    /// <summary>Closes stdin without waiting, so that the CLI completes its transcript and exits on its own.</summary>
+    void EndInput();
 }

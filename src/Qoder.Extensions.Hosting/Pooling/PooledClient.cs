@@ -34,5 +34,9 @@ internal sealed class PooledClient : IPooledClient
 
     public void Abort() => _client.Abort();
 
+    public Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken) => _client.SendAsync(prompt, uuid, cancellationToken);
+
+    public void EndInput() => _client.EndInput();
+
     public ValueTask DisposeAsync() => _client.DisposeAsync();
 }

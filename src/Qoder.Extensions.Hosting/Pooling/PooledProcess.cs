@@ -36,8 +36,10 @@ internal sealed class PooledProcess
     public int Generation { get; init; }
 
     /// <summary>Switches an idle process to the model and permission mode a lease asks for, when they differ.</summary>
-    public async Task SwitchToAsync(string? model, QoderPermissionMode mode, CancellationToken cancellationToken)
+    public async Task SwitchToAsync(QoderSessionOptions? lease, QoderAgentOptions agent, CancellationToken cancellationToken)
     {
+        var model = lease?.Model ?? agent.Model;
+        var mode = (lease?.PermissionMode ?? agent.PermissionMode ?? QoderPermissionMode.Default).ToEffectiveMode();
         if (!string.Equals(model, CurrentModel, StringComparison.Ordinal))
         {
             await Process.Client.SetModelAsync(model, cancellationToken).ConfigureAwait(false);
@@ -51,9 +53,22 @@ internal sealed class PooledProcess
         }
     }
 
+    /// <summary>
+    /// Gets or sets how long a retired process may take to exit on its own after stdin closes, before the usual shutdown
+    /// sequence (SIGTERM, then kill) runs; zero skips the wait. Set for a conversation's process, whose transcript must be
+    /// complete when it is resumed elsewhere.
+    /// </summary>
+    public TimeSpan DrainGrace { get; set; }
+
     /// <summary>Ends the conversation's scope first (a process serves one conversation), then stops the process.</summary>
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync(TimeProvider time)
     {
+        if (DrainGrace > TimeSpan.Zero)
+        {
+            Process.EndInput();
+            await Task.WhenAny(Process.Completion, Task.Delay(DrainGrace, time)).ConfigureAwait(false);
+        }
+
         if (Lease is not null)
         {
             await Lease.DisposeAsync().ConfigureAwait(false);

@@ -72,6 +72,9 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
 
     public QoderHostingOptions Options => _options;
 
+    /// <summary>Gets or sets what gives back a leased process nobody uses (an idle conversation's) when the pool is full; called under the pool's lock.</summary>
+    public Func<PooledProcess?>? Reclaimer { get; set; }
+
     /// <summary>Takes the pool's counters at one instant.</summary>
     public PoolSnapshot Snapshot()
     {
@@ -115,8 +118,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _metrics.LeaseWaitTime.Record(_time.GetElapsedTime(started).TotalSeconds, _agentTag);
         try
         {
-            var mode = (options?.PermissionMode ?? baseOptions.Agent.PermissionMode ?? QoderPermissionMode.Default).ToEffectiveMode();
-            await process.SwitchToAsync(options?.Model ?? baseOptions.Agent.Model, mode, cancellationToken).ConfigureAwait(false);
+            await process.SwitchToAsync(options, baseOptions.Agent, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -359,7 +361,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 continue;
             }
 
-            if (_total >= pool.MaxSize && !EvictIdleOfOtherKeyLocked(waiter.Key))
+            if (_total >= pool.MaxSize && !FreeSlotLocked(waiter.Key))
             {
                 // Capacity is shared: while the head cannot start a process, those behind it wait too (FIFO).
                 break;
@@ -390,17 +392,23 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }
     }
 
-    private bool EvictIdleOfOtherKeyLocked(string key)
+    // Room for a waiter's process: an idle process of other options, else a leased one nobody uses (an idle conversation's).
+    private bool FreeSlotLocked(string key)
     {
-        var victim = _idle.FirstOrDefault(p => p.Key != key);
-        if (victim is null)
+        if (_idle.FirstOrDefault(p => p.Key != key) is { } idle)
         {
-            return false;
+            _idle.Remove(idle);
+            RetireLocked(idle, "evicted-for-other-options");
+            return true;
         }
 
-        _idle.Remove(victim);
-        RetireLocked(victim, "evicted-for-other-options");
-        return true;
+        if (Reclaimer?.Invoke() is { } pinned && _leased.Remove(pinned))
+        {
+            RetireLocked(pinned, "conversation-evicted");
+            return true;
+        }
+
+        return false;
     }
 
     private void StartLocked(string key, QoderAgentOptions options)
@@ -520,7 +528,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         {
             try
             {
-                await process.DisposeAsync().ConfigureAwait(false);
+                await process.DisposeAsync(_time).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -536,10 +544,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }));
     }
 
-    /// <summary>
-    /// The host's shutdown time is up: every leased and retiring process tree is killed at once. The list is taken under
-    /// the lock; the kills (signals to whole trees) run outside it, side by side.
-    /// </summary>
+    /// <summary>Out of shutdown time: every leased and retiring tree is killed at once, side by side, outside the lock.</summary>
     private Task KillRemainingAsync()
     {
         List<PooledProcess> victims;

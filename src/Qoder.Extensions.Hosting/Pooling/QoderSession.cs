@@ -29,7 +29,11 @@ internal sealed class QoderSession : IQoderSession
 
     private IQoderClient Client => _process.Process.Client;
 
-    public async Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
+    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default) =>
+        SendAsync(prompt, null, cancellationToken);
+
+    /// <summary>Sends a prompt, under <paramref name="uuid"/> when given (a conversation's turn, resent safely after a crash).</summary>
+    internal async Task<string> SendAsync(string prompt, string? uuid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ThrowIfDisposed();
@@ -44,7 +48,9 @@ internal sealed class QoderSession : IQoderSession
         _used = true;
         try
         {
-            return await Client.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
+            return uuid is null
+                ? await Client.SendAsync(prompt, cancellationToken).ConfigureAwait(false)
+                : await _process.Process.SendAsync(prompt, uuid, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -128,6 +134,34 @@ internal sealed class QoderSession : IQoderSession
 
     /// <summary>Marks the process as unfit for reuse (a cancelled or failed run).</summary>
     internal void MarkBroken() => _broken = true;
+
+    /// <summary>Gets the pooled process, which a conversation pinning this session may hand back to the pool.</summary>
+    internal PooledProcess Process => _process;
+
+    /// <summary>Gets a value indicating whether the process is still running and initialised.</summary>
+    internal bool IsAlive => _disposed == 0 && _process.Process.IsConnected;
+
+    /// <summary>Gets a task that completes when the process has exited.</summary>
+    internal Task Exited => _process.Process.Completion;
+
+    /// <summary>Ends the DI scope of the turn that just ended; the next turn's callbacks get a new one.</summary>
+    internal ValueTask EndTurnScopeAsync() => _process.Lease?.RenewAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Ends the lease for <paramref name="reason"/>: the process is retired, and when <paramref name="drainGrace"/> is
+    /// positive it first gets that long to exit on its own after stdin closes (a complete transcript).
+    /// </summary>
+    internal void End(string reason, TimeSpan drainGrace)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _process.DrainGrace = drainGrace;
+            _pool.Release(_process, reusable: false, reason);
+        }
+    }
+
+    /// <summary>Marks the session ended without releasing: the pool already took its process back.</summary>
+    internal void Detach() => Interlocked.Exchange(ref _disposed, 1);
 
     public ValueTask DisposeAsync()
     {

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Polly;
+using Qoder.AgentSdk.Protocol;
+using Qoder.Extensions.Hosting.Pooling;
+
+namespace Qoder.Extensions.Hosting.Conversations;
+
+/// <summary>Sends one conversation turn and reads it back: up to its result, or to the CLI's word that the uuid was already run.</summary>
+internal static class TurnReceiver
+{
+    /// <summary>
+    /// The turn's messages. A <c>command_lifecycle</c> <c>completed</c> for the prompt's uuid before any result means the
+    /// CLI had the message already and ran nothing: <see cref="QoderDuplicateMessageException"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<QoderMessage> ReceiveAsync(
+        QoderSession session,
+        string conversationId,
+        string uuid,
+        ResilienceContext? context,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var message in session.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (message is CommandLifecycleMessage { State: "completed" } lifecycle && lifecycle.CommandUuid == uuid)
+            {
+                throw new QoderDuplicateMessageException(conversationId, uuid);
+            }
+
+            if (context is not null && message.AcceptsPrompt(uuid))
+            {
+                context.Properties.Set(QoderResilience.TurnStartedKey, true);
+            }
+
+            yield return message;
+        }
+    }
+
+    /// <summary>The run result of a whole turn: the main agent's text and every message but token deltas.</summary>
+    public static async Task<QoderRunResult?> CollectAsync(IAsyncEnumerable<QoderMessage> messages)
+    {
+        var kept = new List<QoderMessage>();
+        var text = new StringBuilder();
+        await foreach (var message in messages.ConfigureAwait(false))
+        {
+            if (message is not StreamEventMessage)
+            {
+                kept.Add(message);
+            }
+
+            if (message is AssistantMessage { ParentToolUseId: null } assistant)
+            {
+                foreach (var block in assistant.Message.Content)
+                {
+                    if (block is TextBlock textBlock)
+                    {
+                        text.Append(textBlock.Text);
+                    }
+                }
+            }
+
+            if (message.EndsTurn())
+            {
+                var result = (ResultMessage)message;
+                return new QoderRunResult(text.Length > 0 ? text.ToString() : result.Result ?? string.Empty, result, kept);
+            }
+        }
+
+        return null;
+    }
+}
