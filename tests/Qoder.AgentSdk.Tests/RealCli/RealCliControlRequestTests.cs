@@ -1,4 +1,3 @@
-using Qoder.AgentSdk.Protocol;
 using Qoder.RealCli.Testing;
 
 namespace Qoder.AgentSdk.Tests.RealCli;
