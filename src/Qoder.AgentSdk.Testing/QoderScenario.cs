@@ -24,6 +24,12 @@ public sealed class QoderScenario
     /// <summary>Built-in tool names listed in <c>system/init.tools</c> (in-process MCP tools are appended).</summary>
     public IList<string> Tools { get; set; } = ["Agent", "Bash", "Edit", "Glob", "Grep", "NotebookEdit", "Read", "Skill", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "WebFetch", "WebSearch", "Write"];
 
+    /// <summary>
+    /// The protocol capabilities advertised in <c>system/init</c> and the <c>initialize</c> response; <see langword="null"/>
+    /// for those of the real CLI 1.1.52. A request whose capability is missing is refused as an older CLI refuses it.
+    /// </summary>
+    public IList<string>? Capabilities { get; set; }
+
     /// <summary>When set, SDK-mode authentication fails with this outcome.</summary>
     public QoderScenarioAuthFailure? AuthFailure { get; set; }
 
@@ -121,6 +127,16 @@ public sealed class QoderScenario
     public QoderScenario WithMirrorFault(string fault)
     {
         MirrorFault = fault;
+        return this;
+    }
+
+    /// <summary>Advertises the real CLI 1.1.52's capabilities except <paramref name="capabilities"/>, to play an older CLI.</summary>
+    /// <param name="capabilities">The capabilities to leave out, such as <c>goal_v1</c>.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario WithoutCapabilities(params string[] capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        Capabilities = [.. Wire.CapabilitiesOf(this).Where(c => !capabilities.Contains(c, StringComparer.Ordinal))];
         return this;
     }
 

@@ -14,6 +14,13 @@ public interface IQoderClient
     /// <summary>Gets the session id reported by the CLI.</summary>
     string? SessionId { get; }
 
+    /// <summary>
+    /// Gets the CLI's answer to <c>initialize</c> (commands, agents, models, capabilities), with the latest command list,
+    /// or <see langword="null"/> before it has come. An implementation that cannot tell keeps the default
+    /// <see langword="null"/>: typed control requests then leave the capability check to the CLI.
+    /// </summary>
+    QoderInitializeResult? InitializationResult => null;
+
     /// <summary>Sends a prompt. It starts a turn, or joins the running one at its next safe point.</summary>
     /// <param name="prompt">The prompt text.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qoder.AgentSdk.Control;
+using Qoder.AgentSdk.Control.Typed;
 using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Sessions;
@@ -27,6 +28,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     private ProcessTransport? _transport;
     private ControlChannel? _channel;
     private AuthPayloadFile? _payload;
+    private QoderInitializeResult? _initializationResult;
     private SettingsArgument? _settings;
     private volatile bool _killed;
     private int _disposed;
@@ -66,6 +68,10 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
 
     /// <summary>Gets the body of the <c>initialize</c> response (commands, agents, models, capabilities, pid).</summary>
     public JsonElement? InitializeResponse { get; private set; }
+
+    /// <summary>Gets the typed <c>initialize</c> response; its commands follow <c>commands_changed</c>.</summary>
+    public QoderInitializeResult? InitializationResult =>
+        _initializationResult is { } result && _channel?.LatestCommands is { } commands ? result with { Commands = commands } : _initializationResult;
 
     /// <summary>Gets the private folder of the auth payload of this client's launch, for checks that it is gone.</summary>
     internal string? PayloadDirectory { get; private set; }
@@ -271,6 +277,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             _channel.Start();
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
+            _initializationResult = InitializeResult.Read(response, _channel.LatestInit?.QodercliVersion);
             _channel.MarkInitialized();
             if (_mirror is not null && launchOptions.ForkSession)
             {

@@ -37,6 +37,30 @@ public sealed class StandInAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task Typed_control_requests_and_capability_checks_work_on_a_leased_session()
+    {
+        using var host = BuildHost(QoderScenario.Create().WithoutCapabilities("side_question_v1"));
+        await host.StartAsync();
+
+        await using (var session = await host.Services.GetRequiredService<IQoderSessionFactory>().CreateSessionAsync().AsTask().WaitAsync(Guard))
+        {
+            var plan = await session.SetPlanModeAsync(true).WaitAsync(Guard);
+            var goal = await session.SetGoalAsync(new QoderGoalUpdate { Objective = "Ship it" }).WaitAsync(Guard);
+            var models = await session.GetAvailableModelsAsync().WaitAsync(Guard);
+            var commands = await session.GetSupportedCommandsAsync();
+            var unsupported = await Assert.ThrowsAsync<QoderUnsupportedByCliException>(() => session.AskSideQuestionAsync("why?"));
+
+            Assert.True(plan.IsActive);
+            Assert.Equal("Ship it", goal!.Objective);
+            Assert.NotEmpty(models);
+            Assert.Contains(commands, c => c.Name == "help");
+            Assert.Equal("side_question_v1", unsupported.Capability);
+        }
+
+        await host.StopAsync().WaitAsync(Guard);
+    }
+
+    [Fact]
     public async Task A_clean_exit_before_the_result_ends_the_stream()
     {
         using var host = BuildHost(QoderScenario.Create().Turn(t => t.Text("partial").Exit(0)));

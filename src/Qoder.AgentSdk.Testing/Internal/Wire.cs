@@ -18,6 +18,9 @@ internal static class Wire
         "session_store_fork_barrier_v1", "byok_config_management_v1", "commands_changed_v1", "reload_skills_v1",
     ];
 
+    /// <summary>The capabilities the session advertises: the scenario's, else those of the real CLI 1.1.52.</summary>
+    public static IList<string> CapabilitiesOf(QoderScenario scenario) => scenario.Capabilities ?? Capabilities;
+
     public static readonly (string Name, string Description, string Hint)[] Commands =
     [
         ("about", "Show version info", ""),

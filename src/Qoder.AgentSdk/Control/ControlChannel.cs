@@ -33,6 +33,7 @@ internal sealed class ControlChannel : IDisposable
     private volatile bool _initialized;
     private volatile Exception? _fault;
     private volatile SystemInitMessage? _latestInit;
+    private volatile IReadOnlyList<QoderSlashCommand>? _latestCommands;
     private ResultMessage? _lastResult;
     private long _skippedLines;
 
@@ -59,6 +60,9 @@ internal sealed class ControlChannel : IDisposable
 
     /// <summary>Gets the latest <c>system/init</c>.</summary>
     public SystemInitMessage? LatestInit => _latestInit;
+
+    /// <summary>Gets the commands of the latest <c>commands_changed</c>, or <see langword="null"/> when none came.</summary>
+    public IReadOnlyList<QoderSlashCommand>? LatestCommands => _latestCommands;
 
     /// <summary>Gets a task that completes when stdout has ended and the process has exited; it never faults.</summary>
     public Task Completion => _readLoop;
@@ -294,6 +298,9 @@ internal sealed class ControlChannel : IDisposable
                 }
 
                 _latestInit = init;
+                break;
+            case CommandsChangedMessage changed:
+                _latestCommands = changed.Commands;
                 break;
             case ResultMessage result when result.EndsTurn():
                 _lastResult = result;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Qoder.AgentSdk.Protocol;
@@ -10,9 +9,9 @@ public sealed record AvailableModelsUpdateMessage : QoderMessage
     [JsonPropertyName("subtype")]
     public string Subtype { get; init; } = "available_models_update";
 
-    /// <summary>Gets the models (<c>ModelInfo</c> objects, kept open).</summary>
+    /// <summary>Gets the models.</summary>
     [JsonPropertyName("models")]
-    public JsonElement? Models { get; init; }
+    public IReadOnlyList<QoderModelInfo> Models { get; init; } = [];
 
     /// <summary>Gets the current model.</summary>
     [JsonPropertyName("currentModel")]

@@ -50,9 +50,9 @@ public sealed record ResultMessage : QoderMessage
     [JsonPropertyName("usage")]
     public QoderUsage? Usage { get; init; }
 
-    /// <summary>Gets the usage per model (<c>{model: {inputTokens, outputTokens, …}}</c>).</summary>
+    /// <summary>Gets the usage per model, keyed by model name.</summary>
     [JsonPropertyName("modelUsage")]
-    public JsonElement? ModelUsage { get; init; }
+    public IReadOnlyDictionary<string, QoderModelUsage>? ModelUsage { get; init; }
 
     /// <summary>Gets the tool calls denied during the turn.</summary>
     [JsonPropertyName("permission_denials")]

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Qoder.AgentSdk.Protocol;
 
 /// <summary>
-/// A <c>system</c> message without a record of its own (artifacts_update, commands_changed, goal_*, model_queue_status, …).
+/// A <c>system</c> message without a record of its own (a subtype newer than this client).
 /// Its fields are in <see cref="QoderMessage.ExtensionData"/>; <see cref="GetString"/> reads one.
 /// </summary>
 public sealed record SystemMessage : QoderMessage

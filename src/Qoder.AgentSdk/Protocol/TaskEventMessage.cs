@@ -34,6 +34,34 @@ public sealed record TaskEventMessage : QoderMessage
     [JsonPropertyName("patch")]
     public JsonElement? Patch { get; init; }
 
+    /// <summary>Gets the subagent type of a started or progressing task.</summary>
+    [JsonPropertyName("subagent_type")]
+    public string? SubagentType { get; init; }
+
+    /// <summary>Gets the task type of a started task.</summary>
+    [JsonPropertyName("task_type")]
+    public string? TaskType { get; init; }
+
+    /// <summary>Gets the workflow of a started task.</summary>
+    [JsonPropertyName("workflow_name")]
+    public string? WorkflowName { get; init; }
+
+    /// <summary>Gets the prompt of a started task.</summary>
+    [JsonPropertyName("prompt")]
+    public string? Prompt { get; init; }
+
+    /// <summary>Gets the tools a started subagent may use.</summary>
+    [JsonPropertyName("tools")]
+    public IReadOnlyList<string>? Tools { get; init; }
+
+    /// <summary>Gets the last tool a progressing task used.</summary>
+    [JsonPropertyName("last_tool_name")]
+    public string? LastToolName { get; init; }
+
+    /// <summary>Gets the output file of a notification.</summary>
+    [JsonPropertyName("output_file")]
+    public string? OutputFile { get; init; }
+
     /// <summary>Gets the task's usage (<c>{total_tokens?, tool_uses, duration_ms}</c>), if reported.</summary>
     [JsonPropertyName("usage")]
     public JsonElement? Usage { get; init; }

@@ -27,6 +27,8 @@ internal sealed class QoderSession : IQoderSession
 
     public string? Model => _process.CurrentModel ?? _process.Process.InitMessage?.Model;
 
+    public QoderInitializeResult? InitializationResult => Client.InitializationResult;
+
     private IQoderClient Client => _process.Process.Client;
 
     public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default) =>

@@ -13,7 +13,7 @@ internal sealed class ControlRequestDispatcher
 
     public ControlRequestDispatcher(
         SessionOutput output, WorkQueue queue, Initializer initializer, InterruptHandler interrupt, CancelAsyncMessageHandler cancelAsyncMessage,
-        SessionSettingsHandler settings, InfoRequestHandler info)
+        SessionSettingsHandler settings, InfoRequestHandler info, ExtendedControlRoutes extended)
     {
         _output = output;
         _queue = queue;
@@ -26,8 +26,8 @@ internal sealed class ControlRequestDispatcher
             ["cancel_async_message"] = ControlRoute.OnArrival(cancelAsyncMessage.HandleAsync),
             ["mcp_status"] = ControlRoute.BetweenTurns(info.McpStatusAsync),
             ["account_info"] = ControlRoute.BetweenTurns(info.AccountInfoAsync),
-            ["get_models"] = ControlRoute.BetweenTurns(info.GetModelsAsync),
         };
+        extended.AddTo(_routes);
     }
 
     /// <summary>A <c>control_request</c> frame from stdin: handled now, or queued (unknown subtypes too, to be refused in order).</summary>

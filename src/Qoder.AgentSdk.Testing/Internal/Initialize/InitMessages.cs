@@ -38,14 +38,14 @@ internal static class InitMessages
             ["agents"] = Wire.Strings(Wire.AgentNames),
             ["skills"] = Wire.Strings(Wire.SkillNames),
             ["plugins"] = new JsonArray(),
-            ["capabilities"] = Wire.Strings(Wire.Capabilities),
+            ["capabilities"] = Wire.Strings(Wire.CapabilitiesOf(state.Scenario)),
             ["fast_mode_state"] = "off",
             ["uuid"] = Wire.NewId(),
             ["session_id"] = state.SessionId,
         };
     }
 
-    public static JsonObject InitializeResponse() => new()
+    public static JsonObject InitializeResponse(SessionState state) => new()
     {
         ["commands"] = new JsonArray([.. Wire.Commands.Select(c => (JsonNode?)new JsonObject
         {
@@ -60,7 +60,7 @@ internal static class InitMessages
         ["available_output_styles"] = new JsonArray("default", "Explanatory", "Learning"),
         ["models"] = new JsonArray(),
         ["account"] = new JsonObject(),
-        ["capabilities"] = Wire.Strings(Wire.Capabilities),
+        ["capabilities"] = Wire.Strings(Wire.CapabilitiesOf(state.Scenario)),
         ["pid"] = Environment.ProcessId,
     };
 }

@@ -92,7 +92,7 @@ internal sealed class Initializer(
             await output.WriteAsync(InitMessages.SystemInit(state, mcp)).ConfigureAwait(false);
             await output.WriteStampedAsync(new JsonObject { ["type"] = "system", ["subtype"] = "artifacts_update", ["artifacts"] = new JsonArray() }).ConfigureAwait(false);
             State = InitializeState.Done;
-            await output.RespondSuccessAsync(requestId, InitMessages.InitializeResponse()).ConfigureAwait(false);
+            await output.RespondSuccessAsync(requestId, InitMessages.InitializeResponse(state)).ConfigureAwait(false);
             if (Wire.Bool(request["supportsAvailableModelsUpdate"]) == true)
             {
                 await output.WriteStampedAsync(new JsonObject

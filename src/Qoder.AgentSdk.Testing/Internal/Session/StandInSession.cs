@@ -50,10 +50,13 @@ internal sealed class StandInSession : IDisposable
             _state, new ToolAuthorizer(_state, output, hooks, outbound, results), new ToolExecutor(_state, hooks, mcp, results), results);
         var turns = new TurnPlayer(_state, output, _queue, hooks, mcp, _steps, new AssistantWriter(_state, output), tools);
 
+        var users = new UserMessageIntake(_state, output, _exit, _queue, initializer);
+        var extended = new ExtendedControlRoutes(
+            _state, output, new PlanAndGoalHandler(output), new SessionQueryHandler(_state, output, mcp),
+            new SessionChangeHandler(_state, output, _exit, _queue, users), new McpControlHandler(output, mcp));
         var controlRequests = new ControlRequestDispatcher(
             output, _queue, initializer, new InterruptHandler(_state, output, _queue, initializer), new CancelAsyncMessageHandler(output, _queue),
-            new SessionSettingsHandler(_state, output), new InfoRequestHandler(output, mcp));
-        var users = new UserMessageIntake(_state, output, _exit, _queue, initializer);
+            new SessionSettingsHandler(_state, output), new InfoRequestHandler(output, mcp), extended);
         var lines = new InboundLineHandler(_state, output, _exit, _queue, users, controlRequests, outbound);
         _workLoop = new WorkLoop(_state, _exit, _queue, initializer, controlRequests, turns, hooks);
         _stdinReader = new StdinReader(stdin, lines, output, _exit, _lifetime.Token);

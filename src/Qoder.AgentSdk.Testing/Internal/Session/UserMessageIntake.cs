@@ -6,8 +6,17 @@ namespace Qoder.AgentSdk.Testing.Internal.Session;
 /// <summary>A <c>user</c> frame from stdin: refused before initialize in SDK mode, acknowledged once per uuid, then queued for a turn.</summary>
 internal sealed class UserMessageIntake(SessionState state, SessionOutput output, SessionExit exit, WorkQueue queue, Initializer initializer)
 {
-    // Only the stdin reader touches it, one line at a time.
+    // Written by the stdin reader; read by rewind_files on the work loop.
     private readonly HashSet<string> _seenUuids = new(StringComparer.Ordinal);
+
+    /// <summary>Tells whether a user message with this uuid arrived (for <c>rewind_files</c>).</summary>
+    public bool HasSeen(string uuid)
+    {
+        lock (_seenUuids)
+        {
+            return _seenUuids.Contains(uuid);
+        }
+    }
 
     public async Task OnUserAsync(JsonObject frame)
     {
@@ -23,7 +32,7 @@ internal sealed class UserMessageIntake(SessionState state, SessionOutput output
         }
 
         // A redelivered message is acknowledged as done without playing it again.
-        if (uuid is not null && (state.Transcript.IsPersistedUserUuid(uuid) || !_seenUuids.Add(uuid)))
+        if (uuid is not null && (state.Transcript.IsPersistedUserUuid(uuid) || !Remember(uuid)))
         {
             await output.LifecycleAsync(uuid, "completed").ConfigureAwait(false);
             return;
@@ -31,5 +40,13 @@ internal sealed class UserMessageIntake(SessionState state, SessionOutput output
 
         await output.LifecycleAsync(uuid, "queued").ConfigureAwait(false);
         queue.Enqueue(new WorkItem(frame, uuid, null, null));
+    }
+
+    private bool Remember(string uuid)
+    {
+        lock (_seenUuids)
+        {
+            return _seenUuids.Add(uuid);
+        }
     }
 }
