@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qoder.AgentSdk.Control;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Transport;
@@ -116,6 +117,18 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid },
             cancellationToken).ConfigureAwait(false);
         return uuid;
+    }
+
+    /// <summary>Sends a structured user message (text and image blocks, uuid, priority, custom context, attachments).</summary>
+    /// <param name="input">The message.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The uuid of the message: <see cref="QoderUserInput.Uuid"/>, or the one generated for it.</returns>
+    /// <exception cref="ArgumentException">The input has no content, or a text with a lone UTF-16 surrogate; nothing is sent.</exception>
+    public async Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default)
+    {
+        var frame = UserInputWriter.ToFrame(input, nameof(input));
+        await RequireConnected().WriteFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+        return frame.Uuid;
     }
 
     /// <summary>
@@ -238,7 +251,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             PayloadDirectory = _payload?.Directory;
             ChildEnvironment.Finish(environment, _payload?.FilePath, _options.Auth);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
-            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync);
+            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync, authExpired: _options.OnAuthExpired);
             _channel.Start();
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
@@ -360,6 +373,10 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         "can_use_tool" => await ToolPermissionDispatcher.AnswerAsync(_options.CanUseTool, request, _logger, cancellationToken).ConfigureAwait(false),
         "hook_callback" => await HookDispatcher.AnswerAsync(_options.Hooks, request, cancellationToken).ConfigureAwait(false),
         "mcp_message" => await _sdkMcpServers.AnswerAsync(request, cancellationToken).ConfigureAwait(false),
+        "get_model_policy" => await ModelPolicyDispatcher.AnswerAsync(_options.ResolveModel, _options.ResolveModelTimeout, TimeProvider.System, request, cancellationToken).ConfigureAwait(false),
+        "elicitation" or "elicitation_response" => await ElicitationDispatcher.AnswerAsync(_options.OnElicitation, request, cancellationToken).ConfigureAwait(false),
+        "fetch_job_token" or "fetch_service_account_token" => await TokenDispatcher.AnswerAsync(_options.Auth, subtype, request, cancellationToken).ConfigureAwait(false),
+        "memory_should_generate" or "skill_evolution_should_review" or "resolve_session_artifacts" => await UnconfiguredRequests.AnswerAsync(subtype, request).ConfigureAwait(false),
         _ => throw new ControlRequestRejectedException($"Unhandled control request subtype: {subtype}"),
     };
 
