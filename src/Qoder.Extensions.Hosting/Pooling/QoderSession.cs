@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting.Pooling;
@@ -29,9 +30,20 @@ internal sealed class QoderSession : IQoderSession
 
     private IQoderClient Client => _process.Process.Client;
 
-    public async Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
+    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        return SendAsync(client => client.SendAsync(prompt, cancellationToken));
+    }
+
+    public Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return SendAsync(client => client.SendAsync(input, cancellationToken));
+    }
+
+    private async Task<string> SendAsync(Func<IQoderClient, Task<string>> send)
+    {
         ThrowIfDisposed();
         if (!_used)
         {
@@ -44,7 +56,7 @@ internal sealed class QoderSession : IQoderSession
         _used = true;
         try
         {
-            return await Client.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
+            return await send(Client).ConfigureAwait(false);
         }
         catch
         {
