@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing.Internal;
 
 namespace Qoder.AgentSdk.Testing;
@@ -23,6 +24,12 @@ public sealed class QoderScenario
 
     /// <summary>Built-in tool names listed in <c>system/init.tools</c> (in-process MCP tools are appended).</summary>
     public IList<string> Tools { get; set; } = ["Agent", "Bash", "Edit", "Glob", "Grep", "NotebookEdit", "Read", "Skill", "TaskCreate", "TaskGet", "TaskList", "TaskUpdate", "WebFetch", "WebSearch", "Write"];
+
+    /// <summary>
+    /// The model catalog (one <c>ModelInfo</c> object per model: <c>value</c>, <c>displayName</c>, <c>isDefault</c>, …) in the
+    /// initialize response, <c>system/available_models_update</c> and each <c>get_model_policy</c>; empty by default, as offline.
+    /// </summary>
+    public IList<JsonObject> Models { get; set; } = [];
 
     /// <summary>When set, SDK-mode authentication fails with this outcome.</summary>
     public QoderScenarioAuthFailure? AuthFailure { get; set; }
@@ -160,4 +167,7 @@ public sealed class QoderScenario
     /// <summary>Writes the scenario to a file.</summary>
     /// <param name="path">The file path.</param>
     public void Save(string path) => File.WriteAllText(path, ToJson());
+
+    /// <summary>A fresh copy of <see cref="Models"/> for one message.</summary>
+    internal JsonArray ModelCatalog() => new([.. Models.Select(m => (JsonNode?)m.DeepClone())]);
 }

@@ -39,6 +39,12 @@ public sealed class StandInRecording
     /// <summary>One entry per <c>hook_event</c> step played: <c>{"event":…,"outputs":[…]}</c>, the successful hook answers in order.</summary>
     public IReadOnlyList<JsonElement> HookEvents { get; private set; } = [];
 
+    /// <summary>One entry per <c>control_request</c> step: <c>{"subtype":…,"response":…,"error":…}</c>, the host's answer.</summary>
+    public IReadOnlyList<JsonElement> ControlAnswers { get; private set; } = [];
+
+    /// <summary>One entry per <c>get_model_policy</c> asked in pull mode: <c>{"model":…}</c> or <c>{"error":…}</c>.</summary>
+    public IReadOnlyList<JsonElement> ModelPolicies { get; private set; } = [];
+
     /// <summary>Process ids of grandchildren started by <c>spawn_grandchild</c>.</summary>
     public IReadOnlyList<int> GrandchildProcessIds { get; private set; } = [];
 
@@ -71,6 +77,8 @@ public sealed class StandInRecording
         var tools = new List<StandInToolExecution>();
         var grandchildren = new List<int>();
         var hookEvents = new List<JsonElement>();
+        var controlAnswers = new List<JsonElement>();
+        var modelPolicies = new List<JsonElement>();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
@@ -109,6 +117,12 @@ public sealed class StandInRecording
                 case "hook_event":
                     hookEvents.Add(entry);
                     break;
+                case "control_answer":
+                    controlAnswers.Add(entry);
+                    break;
+                case "model_policy":
+                    modelPolicies.Add(entry);
+                    break;
                 case "grandchild":
                     grandchildren.Add(entry.GetProperty("pid").GetInt32());
                     break;
@@ -126,6 +140,8 @@ public sealed class StandInRecording
         recording.ToolExecutions = tools;
         recording.GrandchildProcessIds = grandchildren;
         recording.HookEvents = hookEvents;
+        recording.ControlAnswers = controlAnswers;
+        recording.ModelPolicies = modelPolicies;
         return recording;
     }
 }

@@ -45,7 +45,7 @@ internal static class InitMessages
         };
     }
 
-    public static JsonObject InitializeResponse() => new()
+    public static JsonObject InitializeResponse(SessionState state) => new()
     {
         ["commands"] = new JsonArray([.. Wire.Commands.Select(c => (JsonNode?)new JsonObject
         {
@@ -58,7 +58,7 @@ internal static class InitMessages
         })]),
         ["output_style"] = "default",
         ["available_output_styles"] = new JsonArray("default", "Explanatory", "Learning"),
-        ["models"] = new JsonArray(),
+        ["models"] = state.Scenario.ModelCatalog(),
         ["account"] = new JsonObject(),
         ["capabilities"] = Wire.Strings(Wire.Capabilities),
         ["pid"] = Environment.ProcessId,
