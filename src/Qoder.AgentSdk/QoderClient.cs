@@ -279,7 +279,15 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         }
     }
 
-    private async IAsyncEnumerable<QoderMessage> ReceiveAsync(bool untilResult, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives every message, as <see cref="ReceiveMessagesAsync"/>, but also ends when no message is waiting and
+    /// <paramref name="isOver"/> says so, checked whenever the wait starts and once <paramref name="inputsEnded"/> completes.
+    /// </summary>
+    internal IAsyncEnumerable<QoderMessage> ReceiveUntilOverAsync(Task inputsEnded, Func<bool> isOver, CancellationToken cancellationToken) =>
+        ReceiveAsync(untilResult: false, cancellationToken, inputsEnded, isOver);
+
+    private async IAsyncEnumerable<QoderMessage> ReceiveAsync(
+        bool untilResult, [EnumeratorCancellation] CancellationToken cancellationToken, Task? inputsEnded = null, Func<bool>? isOver = null)
     {
         var channel = _channel ?? throw new InvalidOperationException("Call ConnectAsync first.");
         while (true)
@@ -288,7 +296,28 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             var cancelled = false;
             try
             {
-                if (await channel.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                bool available;
+                if (isOver is null)
+                {
+                    available = await channel.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var waiting = channel.WaitToReadAsync(cancellationToken).AsTask();
+                    if (!waiting.IsCompleted && inputsEnded is { IsCompleted: false })
+                    {
+                        await Task.WhenAny(waiting, inputsEnded).ConfigureAwait(false);
+                    }
+
+                    if (!waiting.IsCompleted && isOver())
+                    {
+                        yield break;
+                    }
+
+                    available = await waiting.ConfigureAwait(false);
+                }
+
+                if (available)
                 {
                     channel.TryTake(out message);
                 }

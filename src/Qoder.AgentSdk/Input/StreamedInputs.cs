@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.AgentSdk.Input;
@@ -19,44 +20,16 @@ internal sealed class StreamedInputs(QoderClient client, IAsyncEnumerable<QoderU
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pump = Task.Run(() => PumpAsync(stop.Token), CancellationToken.None);
-        var messages = client.ReceiveMessagesAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-            var next = messages.MoveNextAsync().AsTask();
-            while (true)
+            await foreach (var message in client.ReceiveUntilOverAsync(pump, () => IsOver(pump), cancellationToken).ConfigureAwait(false))
             {
-                await Task.WhenAny(next, pump).ConfigureAwait(false);
-                if (pump.IsFaulted || pump.IsCanceled)
-                {
-                    await pump.ConfigureAwait(false);
-                }
-
-                if (!next.IsCompleted)
-                {
-                    // The inputs ended (or failed) while the CLI is quiet.
-                    await pump.ConfigureAwait(false);
-                    if (IsOver())
-                    {
-                        yield break;
-                    }
-
-                    await next.ConfigureAwait(false);
-                }
-
-                if (!await next.ConfigureAwait(false))
-                {
-                    yield break;
-                }
-
-                var message = messages.Current;
                 Observe(message);
                 yield return message;
-                if (pump.IsCompletedSuccessfully && IsOver())
+                if (IsOver(pump))
                 {
                     yield break;
                 }
-
-                next = messages.MoveNextAsync().AsTask();
             }
         }
         finally
@@ -68,10 +41,8 @@ internal sealed class StreamedInputs(QoderClient client, IAsyncEnumerable<QoderU
             }
             catch (Exception) when (stop.IsCancellationRequested)
             {
-                // The stream ended first (or failed); the pump's own failure was already surfaced if it came first.
+                // The stream ended first, or the pump's failure was already surfaced by IsOver.
             }
-
-            await messages.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -103,8 +74,19 @@ internal sealed class StreamedInputs(QoderClient client, IAsyncEnumerable<QoderU
         }
     }
 
-    private bool IsOver()
+    /// <summary>Whether the conversation is over; a failed input stream surfaces here, ending the receiving with its exception.</summary>
+    private bool IsOver(Task pump)
     {
+        if (pump.Exception?.InnerException is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        if (!pump.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+
         lock (_lock)
         {
             return _results >= _sent.Count || _sent.TrueForAll(_closed.Contains);
