@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing.Internal;
 
 namespace Qoder.AgentSdk.Testing;
@@ -29,6 +30,10 @@ public sealed class QoderScenario
     /// for those of the real CLI 1.1.52. A request whose capability is missing is refused as an older CLI refuses it.
     /// </summary>
     public IList<string>? Capabilities { get; set; }
+    /// The model catalog (one <c>ModelInfo</c> object per model: <c>value</c>, <c>displayName</c>, <c>isDefault</c>, …) in the
+    /// initialize response, <c>system/available_models_update</c> and each <c>get_model_policy</c>; empty by default, as offline.
+    /// </summary>
+    public IList<JsonObject> Models { get; set; } = [];
 
     /// <summary>When set, SDK-mode authentication fails with this outcome.</summary>
     public QoderScenarioAuthFailure? AuthFailure { get; set; }
@@ -224,4 +229,7 @@ public sealed class QoderScenario
     /// <summary>Writes the scenario to a file.</summary>
     /// <param name="path">The file path.</param>
     public void Save(string path) => File.WriteAllText(path, ToJson());
+
+    /// <summary>A fresh copy of <see cref="Models"/> for one message.</summary>
+    internal JsonArray ModelCatalog() => new([.. Models.Select(m => (JsonNode?)m.DeepClone())]);
 }

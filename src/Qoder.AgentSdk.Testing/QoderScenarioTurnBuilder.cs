@@ -115,6 +115,13 @@ public sealed class QoderScenarioTurnBuilder
         return Add(new QoderScenarioStep { Type = "hook_event", Name = eventName, Input = input });
     }
 
+    /// <summary>Sends a CLI→SDK control request (its body, with <c>subtype</c>) and waits for the host's answer, kept in <see cref="StandInRecording.ControlAnswers"/>.</summary>
+    /// <param name="request">The request body, such as <c>{"subtype":"elicitation","mcp_server_name":"x","message":"…"}</c>.</param>
+    /// <param name="timeout">How long to wait; the answer is then the error <c>timeout</c>. Unbounded by default.</param>
+    /// <returns>This builder.</returns>
+    public QoderScenarioTurnBuilder ControlRequest(JsonObject request, TimeSpan? timeout = null) =>
+        Add(new QoderScenarioStep { Type = "control_request", Message = request, DelayMs = timeout is { } t ? (int)t.TotalMilliseconds : null });
+
     /// <summary>Crashes: writes <paramref name="stderr"/> and exits with <paramref name="exitCode"/> at once.</summary>
     /// <param name="exitCode">The exit code.</param>
     /// <param name="stderr">Text written to stderr first.</param>

@@ -44,6 +44,11 @@ public sealed class StandInRecording
     /// else ran, so also for a launch that failed later; <see langword="null"/> when <c>--resume</c> named an unknown session.
     /// </summary>
     public string? TranscriptPath { get; private set; }
+    /// <summary>One entry per <c>control_request</c> step: <c>{"subtype":…,"response":…,"error":…}</c>, the host's answer.</summary>
+    public IReadOnlyList<JsonElement> ControlAnswers { get; private set; } = [];
+
+    /// <summary>One entry per <c>get_model_policy</c> asked in pull mode: <c>{"model":…}</c> or <c>{"error":…}</c>.</summary>
+    public IReadOnlyList<JsonElement> ModelPolicies { get; private set; } = [];
 
     /// <summary>Process ids of grandchildren started by <c>spawn_grandchild</c>.</summary>
     public IReadOnlyList<int> GrandchildProcessIds { get; private set; } = [];
@@ -77,6 +82,8 @@ public sealed class StandInRecording
         var tools = new List<StandInToolExecution>();
         var grandchildren = new List<int>();
         var hookEvents = new List<JsonElement>();
+        var controlAnswers = new List<JsonElement>();
+        var modelPolicies = new List<JsonElement>();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
@@ -118,6 +125,12 @@ public sealed class StandInRecording
                 case "hook_event":
                     hookEvents.Add(entry);
                     break;
+                case "control_answer":
+                    controlAnswers.Add(entry);
+                    break;
+                case "model_policy":
+                    modelPolicies.Add(entry);
+                    break;
                 case "grandchild":
                     grandchildren.Add(entry.GetProperty("pid").GetInt32());
                     break;
@@ -135,6 +148,8 @@ public sealed class StandInRecording
         recording.ToolExecutions = tools;
         recording.GrandchildProcessIds = grandchildren;
         recording.HookEvents = hookEvents;
+        recording.ControlAnswers = controlAnswers;
+        recording.ModelPolicies = modelPolicies;
         return recording;
     }
 }

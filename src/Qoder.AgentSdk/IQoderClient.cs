@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.AgentSdk;
@@ -26,6 +27,12 @@ public interface IQoderClient
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The uuid of the message (its <c>command_lifecycle</c> id).</returns>
     Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a structured user message (text and image blocks, uuid, priority, custom context, attachments).</summary>
+    /// <param name="input">The message.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The uuid of the message: <see cref="QoderUserInput.Uuid"/>, or the one generated for it.</returns>
+    Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Receives the messages of the running turn, up to and including its main <see cref="ResultMessage"/> (one without a

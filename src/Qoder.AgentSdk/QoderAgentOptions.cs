@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Qoder.AgentSdk.Sessions;
+using Qoder.AgentSdk.Elicitation;
+using Qoder.AgentSdk.ModelPolicy;
 
 namespace Qoder.AgentSdk;
 
@@ -160,6 +162,27 @@ public sealed class QoderAgentOptions
     /// <summary>Gets or sets a callback that receives every chunk the CLI writes to stderr.</summary>
     public Action<string>? Stderr { get; set; }
 
+    /// <summary>
+    /// Gets or sets the model policy in pull mode: when set, <c>initialize</c> says <c>modelPolicyProvider: true</c> and the
+    /// CLI asks before each model call (<c>get_model_policy</c>); the callback alone decides the model (<see cref="Model"/>
+    /// and the CLI's router are bypassed). <see langword="null"/> from the callback leaves the CLI's own choice. A callback
+    /// that throws or runs past <see cref="ResolveModelTimeout"/> fails that model call; nothing falls back silently.
+    /// </summary>
+    public Func<QoderModelPolicyContext, CancellationToken, ValueTask<QoderModelPolicy?>>? ResolveModel { get; set; }
+
+    /// <summary>Gets or sets how long <see cref="ResolveModel"/> may take (500 ms, as in the official SDK); then the CLI gets a <see cref="QoderModelPolicyTimeoutException"/> message.</summary>
+    public TimeSpan ResolveModelTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets or sets the callback that answers MCP elicitations (a server asking the user); without one they are answered <c>cancel</c>, as the official SDKs do.</summary>
+    public Func<QoderElicitationRequest, CancellationToken, ValueTask<QoderElicitationResult>>? OnElicitation { get; set; }
+
+    /// <summary>
+    /// Gets or sets the callback run, at most once per client, when the credentials turn out expired or invalid: the CLI
+    /// exits with code 41, writes an <c>authentication_failed</c> assistant message, or an <c>auth_status</c> with an error.
+    /// It runs on the client's read loop: keep it short (start a re-authentication elsewhere).
+    /// </summary>
+    public Action? OnAuthExpired { get; set; }
+
     /// <summary>Gets or sets how long to wait for the answer to <c>initialize</c> (the CLI takes seconds to start).</summary>
     public TimeSpan InitializeTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
@@ -217,6 +240,10 @@ public sealed class QoderAgentOptions
             AppendSystemPrompt = AppendSystemPrompt,
             CanUseTool = CanUseTool,
             Stderr = Stderr,
+            ResolveModel = ResolveModel,
+            ResolveModelTimeout = ResolveModelTimeout,
+            OnElicitation = OnElicitation,
+            OnAuthExpired = OnAuthExpired,
             InitializeTimeout = InitializeTimeout,
             ControlRequestTimeout = ControlRequestTimeout,
             InterruptGracePeriod = InterruptGracePeriod,
@@ -272,6 +299,7 @@ public sealed class QoderAgentOptions
         w.Add(ForkSession).Add(SessionId).Add(ResumeSessionAt).Add(IncludePartialMessages).Add(PersistSession).Add(Proxy);
         w.Add(SessionStore is not null).Add(SessionStoreFlush.ToString()).Add(SessionStoreLoadTimeout).Add(SessionStoreAppendTimeout);
         w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
+        w.Add(ResolveModel is not null);
         foreach (var hook in Hooks)
         {
             w.Add(hook.Event.ToString()).Add(hook.Matcher).Add(hook.TimeoutSeconds).Add(hook.Callbacks.Count);

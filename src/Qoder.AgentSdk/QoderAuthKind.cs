@@ -11,4 +11,10 @@ public enum QoderAuthKind
 
     /// <summary>Plain headless mode: no SDK entrypoint and no auth payload; the CLI relies on its own login or settings.</summary>
     Headless,
+
+    /// <summary>An organisation's service account: a key in the payload, or tokens the host hands over on request (<c>fetch_service_account_token</c>).</summary>
+    ServiceAccount,
+
+    /// <summary>Job tokens the host hands over on request (<c>fetch_job_token</c>), for first-party host integrations.</summary>
+    JobToken,
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qoder.AgentSdk.Control;
 using Qoder.AgentSdk.Control.Typed;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Sessions;
@@ -146,6 +147,18 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         return uuid;
     }
 
+    /// <summary>Sends a structured user message (text and image blocks, uuid, priority, custom context, attachments).</summary>
+    /// <param name="input">The message.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The uuid of the message: <see cref="QoderUserInput.Uuid"/>, or the one generated for it.</returns>
+    /// <exception cref="ArgumentException">The input has no content, or a text with a lone UTF-16 surrogate; nothing is sent.</exception>
+    public async Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default)
+    {
+        var frame = UserInputWriter.ToFrame(input, nameof(input));
+        await RequireConnected().WriteFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+        return frame.Uuid;
+    }
+
     /// <summary>
     /// Receives the messages of the running turn, up to and including the main turn's <see cref="ResultMessage"/> (a
     /// subagent's result, one with <see cref="ResultMessage.ParentToolUseId"/>, is passed on and the stream goes on). When
@@ -273,7 +286,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             PayloadDirectory = _payload?.Directory;
             ChildEnvironment.Finish(environment, _payload?.FilePath, _options.Auth);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
-            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue };
+            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync, authExpired: _options.OnAuthExpired) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue };
             _channel.Start();
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
@@ -307,7 +320,15 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         }
     }
 
-    private async IAsyncEnumerable<QoderMessage> ReceiveAsync(bool untilResult, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives every message, as <see cref="ReceiveMessagesAsync"/>, but also ends when no message is waiting and
+    /// <paramref name="isOver"/> says so, checked whenever the wait starts and once <paramref name="inputsEnded"/> completes.
+    /// </summary>
+    internal IAsyncEnumerable<QoderMessage> ReceiveUntilOverAsync(Task inputsEnded, Func<bool> isOver, CancellationToken cancellationToken) =>
+        ReceiveAsync(untilResult: false, cancellationToken, inputsEnded, isOver);
+
+    private async IAsyncEnumerable<QoderMessage> ReceiveAsync(
+        bool untilResult, [EnumeratorCancellation] CancellationToken cancellationToken, Task? inputsEnded = null, Func<bool>? isOver = null)
     {
         var channel = _channel ?? throw new InvalidOperationException("Call ConnectAsync first.");
         while (true)
@@ -316,7 +337,28 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             var cancelled = false;
             try
             {
-                if (await channel.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                bool available;
+                if (isOver is null)
+                {
+                    available = await channel.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var waiting = channel.WaitToReadAsync(cancellationToken).AsTask();
+                    if (!waiting.IsCompleted && inputsEnded is { IsCompleted: false })
+                    {
+                        await Task.WhenAny(waiting, inputsEnded).ConfigureAwait(false);
+                    }
+
+                    if (!waiting.IsCompleted && isOver())
+                    {
+                        yield break;
+                    }
+
+                    available = await waiting.ConfigureAwait(false);
+                }
+
+                if (available)
                 {
                     channel.TryTake(out message);
                 }
@@ -415,6 +457,10 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         "can_use_tool" => await ToolPermissionDispatcher.AnswerAsync(_options.CanUseTool, request, _logger, cancellationToken).ConfigureAwait(false),
         "hook_callback" => await HookDispatcher.AnswerAsync(_options.Hooks, request, cancellationToken).ConfigureAwait(false),
         "mcp_message" => await _sdkMcpServers.AnswerAsync(request, cancellationToken).ConfigureAwait(false),
+        "get_model_policy" => await ModelPolicyDispatcher.AnswerAsync(_options.ResolveModel, _options.ResolveModelTimeout, TimeProvider.System, request, cancellationToken).ConfigureAwait(false),
+        "elicitation" or "elicitation_response" => await ElicitationDispatcher.AnswerAsync(_options.OnElicitation, request, cancellationToken).ConfigureAwait(false),
+        "fetch_job_token" or "fetch_service_account_token" => await TokenDispatcher.AnswerAsync(_options.Auth, subtype, request, cancellationToken).ConfigureAwait(false),
+        "memory_should_generate" or "skill_evolution_should_review" or "resolve_session_artifacts" => await UnconfiguredRequests.AnswerAsync(subtype, request).ConfigureAwait(false),
         _ => throw new ControlRequestRejectedException($"Unhandled control request subtype: {subtype}"),
     };
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Diagnostics;
 using Qoder.Extensions.Hosting.Pooling;
@@ -34,7 +35,19 @@ internal sealed class QoderAgent : IQoderAgent
 
     public string Name => _pool.Name;
 
-    public async Task<QoderRunResult> RunAsync(string prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<QoderRunResult> RunAsync(string prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return RunAsync(QoderUserInput.FromText(prompt), options, cancellationToken);
+    }
+
+    public IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return StreamAsync(QoderUserInput.FromText(prompt), options, cancellationToken);
+    }
+
+    public async Task<QoderRunResult> RunAsync(QoderUserInput prompt, QoderSessionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         using var activity = StartActivity(options);
@@ -61,7 +74,7 @@ internal sealed class QoderAgent : IQoderAgent
         }
     }
 
-    public async IAsyncEnumerable<QoderMessage> StreamAsync(string prompt, QoderSessionOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<QoderMessage> StreamAsync(QoderUserInput prompt, QoderSessionOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         using var activity = StartActivity(options);
@@ -126,7 +139,7 @@ internal sealed class QoderAgent : IQoderAgent
         }
     }
 
-    private async ValueTask<QoderRunResult> RunAttemptAsync(ResilienceContext context, string prompt, QoderSessionOptions? options)
+    private async ValueTask<QoderRunResult> RunAttemptAsync(ResilienceContext context, QoderUserInput prompt, QoderSessionOptions? options)
     {
         var cancellationToken = context.CancellationToken;
         var session = await _pool.LeaseAsync(options, cancellationToken).ConfigureAwait(false);
@@ -171,7 +184,7 @@ internal sealed class QoderAgent : IQoderAgent
         }
     }
 
-    private async ValueTask<StreamStart> StartStreamAttemptAsync(ResilienceContext context, string prompt, QoderSessionOptions? options, CancellationToken callerToken)
+    private async ValueTask<StreamStart> StartStreamAttemptAsync(ResilienceContext context, QoderUserInput prompt, QoderSessionOptions? options, CancellationToken callerToken)
     {
         var attemptToken = context.CancellationToken;
         var session = await _pool.LeaseAsync(options, attemptToken).ConfigureAwait(false);
@@ -242,11 +255,12 @@ internal sealed class QoderAgent : IQoderAgent
         return activity;
     }
 
-    private void LogPrompt(string prompt)
+    private void LogPrompt(QoderUserInput prompt)
     {
-        if (_pool.Options.LogSensitiveData)
+        if (_pool.Options.LogSensitiveData && _logger.IsEnabled(LogLevel.Trace))
         {
-            QoderHostingLog.Prompt(_logger, _pool.DisplayName, prompt);
+            var text = string.Concat(prompt.Content.OfType<QoderTextInput>().Select(t => t.Text));
+            QoderHostingLog.Prompt(_logger, _pool.DisplayName, text);
         }
     }
 

@@ -2,7 +2,7 @@ using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting;
 
-/// <summary>The outcome of <see cref="IQoderAgent.RunAsync"/>. A failed turn is a result (<see cref="IsError"/>), not an exception.</summary>
+/// <summary>The outcome of <see cref="IQoderAgent.RunAsync(string, QoderSessionOptions?, CancellationToken)"/>. A failed turn is a result (<see cref="IsError"/>), not an exception.</summary>
 public sealed class QoderRunResult
 {
     /// <summary>Initializes a new instance of the <see cref="QoderRunResult"/> class.</summary>

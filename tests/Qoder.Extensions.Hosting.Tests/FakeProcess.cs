@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Pooling;
 
@@ -79,6 +80,8 @@ internal sealed class FakeProcess : IPooledClient, IQoderClient
         InputEnded = true;
         _exited.TrySetResult();
     }
+    public Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default) =>
+        SendAsync(string.Concat(input.Content.OfType<QoderTextInput>().Select(t => t.Text)), cancellationToken);
 
     public async IAsyncEnumerable<QoderMessage> ReceiveResponseAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -93,7 +93,7 @@ public sealed class StandInHarness : IAsyncDisposable, IDisposable
         return await client.ReceiveResponseAsync().ToListAsync().AsTask().WaitAsync(HangGuard).ConfigureAwait(false);
     }
 
-    /// <summary>A whole one-shot query (<see cref="QoderQuery.RunAsync"/>) with the options: every message up to the result.</summary>
+    /// <summary>A whole one-shot query (<see cref="QoderQuery.RunAsync(string, QoderAgentOptions?, CancellationToken)"/>) with the options: every message up to the result.</summary>
     public static async Task<List<QoderMessage>> QueryAsync(string prompt, QoderAgentOptions options) =>
         await QoderQuery.RunAsync(prompt, options).ToListAsync().AsTask().WaitAsync(HangGuard).ConfigureAwait(false);
 

@@ -36,22 +36,26 @@ internal sealed class ControlChannel : IDisposable
     private volatile IReadOnlyList<QoderSlashCommand>? _latestCommands;
     private ResultMessage? _lastResult;
     private long _skippedLines;
+    private Action? _authExpired;
 
     /// <summary>Initializes a new instance of the <see cref="ControlChannel"/> class.</summary>
     /// <param name="transport">The CLI's stdio.</param>
     /// <param name="logger">Receives the channel's log.</param>
     /// <param name="inboundHandler">Answers the CLI's control requests: (subtype, request, token) → response body.</param>
     /// <param name="timeProvider">The clock of the wire-order bound; the system clock by default.</param>
+    /// <param name="authExpired">Run at most once when the credentials turn out expired or invalid (exit 41, <c>authentication_failed</c>, <c>auth_status</c> with an error).</param>
     public ControlChannel(
         IQoderTransport transport,
         ILogger logger,
         Func<string, JsonElement, CancellationToken, Task<JsonNode?>> inboundHandler,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        Action? authExpired = null)
     {
         _transport = transport;
         _logger = logger;
+        _authExpired = authExpired;
         _order = new WireOrderGate(WireOrderGate.DefaultBound, timeProvider ?? TimeProvider.System);
-        _outbound = new OutboundRequests(WriteAsync, logger);
+        _outbound = new OutboundRequests(WriteAsync, logger, frame => _inbound!.Start(frame));
         _inbound = new InboundRequests(inboundHandler, WriteAsync, _order, logger, _stopping.Token);
     }
 
@@ -202,6 +206,11 @@ internal sealed class ControlChannel : IDisposable
             exitCode = await _transport.Exited.ConfigureAwait(false);
         }
 
+        if (exitCode == ExitClassifier.AuthenticationFailedExitCode)
+        {
+            AuthExpired();
+        }
+
         _fault ??= ExitClassifier.Classify(exitCode, _shutdownRequested, _lastResult, _transport.StderrTail);
         if (_fault is { } fault)
         {
@@ -270,6 +279,12 @@ internal sealed class ControlChannel : IDisposable
                 return;
             }
 
+            if (type == "auth_status" && root.TryGetProperty("error", out var authError)
+                && authError.ValueKind is not (JsonValueKind.Null or JsonValueKind.False) && !(authError.ValueKind == JsonValueKind.String && authError.GetString()!.Length == 0))
+            {
+                AuthExpired();
+            }
+
             QoderMessage message;
             try
             {
@@ -305,11 +320,33 @@ internal sealed class ControlChannel : IDisposable
             case ResultMessage result when result.EndsTurn():
                 _lastResult = result;
                 break;
-            case AssistantMessage { Error: "authentication_failed" } when !_initialized:
+            case AssistantMessage { Error: "authentication_failed" } when _initialized:
+                AuthExpired();
+                break;
+            case AssistantMessage { Error: "authentication_failed" }:
+                AuthExpired();
                 _fault = new QoderAuthenticationException(
                     "qodercli is not logged in and has no usable credentials (authentication_failed). Provide a Personal Access Token (QODER_PERSONAL_ACCESS_TOKEN) or log the CLI in.",
                     "authentication_failed");
                 break;
+        }
+    }
+
+    private void AuthExpired()
+    {
+        if (Interlocked.Exchange(ref _authExpired, null) is not { } callback)
+        {
+            return;
+        }
+
+        try
+        {
+            callback();
+        }
+        catch (Exception ex)
+        {
+            // The host's callback must not break the read loop.
+            SdkLog.AuthExpiredCallbackFailed(_logger, ex);
         }
     }
 }

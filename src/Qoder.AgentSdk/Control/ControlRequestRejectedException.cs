@@ -11,6 +11,18 @@ internal sealed class ControlRequestRejectedException : InvalidOperationExceptio
     {
     }
 
+    /// <summary>Initializes a new instance of the <see cref="ControlRequestRejectedException"/> class with an error code for the CLI.</summary>
+    /// <param name="code">The machine-readable code sent as the response's <c>code</c>, such as <c>job_token_unavailable</c>.</param>
+    /// <param name="message">The text sent as the response's <c>error</c>.</param>
+    public ControlRequestRejectedException(string? code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    /// <summary>Gets the code sent to the CLI with the error, if any.</summary>
+    public string? Code { get; }
+
     public ControlRequestRejectedException()
     {
     }

@@ -11,7 +11,7 @@ internal static class ControlRequests
         var request = new JsonObject
         {
             ["type"] = "initialize",
-            ["modelPolicyProvider"] = false,
+            ["modelPolicyProvider"] = options.ResolveModel is not null,
         };
         if (sdkMode)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.ModelPolicy;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.AgentSdk.Control;
@@ -119,8 +120,9 @@ internal sealed class InboundRequests(
         catch (Exception ex)
         {
             SdkLog.HandlerFailed(logger, ex, request.Subtype, request.Id);
-            var error = ex is ControlRequestRejectedException ? ex.Message : HostCallbackError.Message;
-            return request.Token.IsCancellationRequested ? null : new ControlResponseBody { Subtype = "error", RequestId = request.Id, Error = error };
+            var error = ex is ControlRequestRejectedException or QoderModelPolicyTimeoutException ? ex.Message : HostCallbackError.Message;
+            var code = (ex as ControlRequestRejectedException)?.Code;
+            return request.Token.IsCancellationRequested ? null : new ControlResponseBody { Subtype = "error", RequestId = request.Id, Error = error, Code = code };
         }
     }
 }

@@ -12,7 +12,8 @@ namespace Qoder.AgentSdk.Control;
 /// </summary>
 /// <param name="write">Writes one stdin line.</param>
 /// <param name="logger">Receives the request log.</param>
-internal sealed class OutboundRequests(Func<byte[], CancellationToken, ValueTask> write, ILogger logger)
+/// <param name="redispatch">Handles a <c>can_use_tool</c> request an error answer carried in <c>pending_permission_requests</c>, as if newly received.</param>
+internal sealed class OutboundRequests(Func<byte[], CancellationToken, ValueTask> write, ILogger logger, Action<JsonElement>? redispatch = null)
 {
     private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
 
@@ -84,6 +85,20 @@ internal sealed class OutboundRequests(Func<byte[], CancellationToken, ValueTask
         var code = body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         var retryable = body.TryGetProperty("retryable", out var r) && r.ValueKind == JsonValueKind.True;
         pending.TrySetException(new QoderControlRequestException(pending.Subtype, error, code, retryable));
+
+        // The CLI may hand back the permission prompts the failed request left open; they are answered as new ones.
+        if (redispatch is not null && body.TryGetProperty("pending_permission_requests", out var prompts) && prompts.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var prompt in prompts.EnumerateArray())
+            {
+                if (prompt.ValueKind == JsonValueKind.Object && prompt.TryGetProperty("request", out var inner) && inner.ValueKind == JsonValueKind.Object
+                    && ((inner.TryGetProperty("subtype", out var st) && st.ValueKind == JsonValueKind.String && st.GetString() == "can_use_tool")
+                        || (inner.TryGetProperty("type", out var ty) && ty.ValueKind == JsonValueKind.String && ty.GetString() == "can_use_tool")))
+                {
+                    redispatch(prompt);
+                }
+            }
+        }
     }
 
     /// <summary>Fails every pending request: the channel has closed.</summary>

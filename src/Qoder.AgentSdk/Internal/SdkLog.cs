@@ -58,4 +58,7 @@ internal static partial class SdkLog
 
     [LoggerMessage(EventId = 1051, Level = LogLevel.Warning, Message = "The Stderr callback in QoderAgentOptions threw; stderr is still drained")]
     public static partial void StderrCallbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1053, Level = LogLevel.Warning, Message = "The OnAuthExpired callback in QoderAgentOptions threw")]
+    public static partial void AuthExpiredCallbackFailed(ILogger logger, Exception exception);
 }

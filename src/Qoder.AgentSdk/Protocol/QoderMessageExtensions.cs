@@ -9,7 +9,7 @@ public static class QoderMessageExtensions
     /// the lifecycle of another prompt. From then on, re-sending the prompt elsewhere would run it twice.
     /// </summary>
     /// <param name="message">A message received after the prompt was sent.</param>
-    /// <param name="promptUuid">The uuid <see cref="IQoderClient.SendAsync"/> returned.</param>
+    /// <param name="promptUuid">The uuid <see cref="IQoderClient.SendAsync(string, CancellationToken)"/> returned.</param>
     /// <returns><see langword="true"/> when the prompt is accepted.</returns>
     public static bool AcceptsPrompt(this QoderMessage message, string promptUuid)
     {

@@ -22,6 +22,18 @@ internal sealed record UserInputFrame
 
     [JsonPropertyName("priority")]
     public string? Priority { get; init; }
+
+    [JsonPropertyName("shouldQuery")]
+    public bool? ShouldQuery { get; init; }
+
+    [JsonPropertyName("custom_context")]
+    public JsonObject? CustomContext { get; init; }
+
+    [JsonPropertyName("file_attachments")]
+    public JsonArray? FileAttachments { get; init; }
+
+    [JsonPropertyName("client_composed")]
+    public bool? ClientComposed { get; init; }
 }
 
 /// <summary>The message body of a <see cref="UserInputFrame"/>.</summary>

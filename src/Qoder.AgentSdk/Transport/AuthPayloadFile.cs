@@ -80,6 +80,18 @@ internal sealed class AuthPayloadFile : IDisposable
                 case QoderAuthKind.QoderCliLogin:
                     writer.WriteString("type", "qodercli");
                     break;
+                case QoderAuthKind.ServiceAccount when auth.FetchToken is not null:
+                    writer.WriteString("type", "serviceAccount");
+                    writer.WriteString("serviceAccountTokenProvider", "host");
+                    break;
+                case QoderAuthKind.ServiceAccount:
+                    writer.WriteString("type", "serviceAccount");
+                    writer.WriteString("serviceAccountKey", auth.ResolveToken(environment));
+                    break;
+                case QoderAuthKind.JobToken:
+                    writer.WriteString("type", "jobToken");
+                    writer.WriteString("jobTokenProvider", "host");
+                    break;
                 default:
                     throw new InvalidOperationException($"{auth.Kind} has no auth payload.");
             }

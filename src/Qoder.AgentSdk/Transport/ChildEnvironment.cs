@@ -38,8 +38,9 @@ internal static class ChildEnvironment
 
     /// <summary>
     /// Finishes the environment: removes stale SDK variables and NODE_OPTIONS, then switches on SDK mode when a payload is
-    /// used. With a payload the CLI needs no token in its environment, and every tool it runs would inherit one: so every
-    /// variable that holds the token, whatever its name, is removed, and so is the variable the official SDKs read it from.
+    /// used. With a payload the CLI needs no token or service-account key in its environment, and every tool it runs would
+    /// inherit one: so every variable that holds the secret, whatever its name, is removed, and so are the variables the
+    /// official SDKs read them from.
     /// </summary>
     public static Dictionary<string, string?> Finish(Dictionary<string, string?> environment, string? payloadPath, QoderAuth auth)
     {
@@ -51,9 +52,18 @@ internal static class ChildEnvironment
         environment.Remove("NODE_OPTIONS");
         if (payloadPath is not null)
         {
-            var token = auth.Kind == QoderAuthKind.AccessToken ? auth.ResolveToken(environment) : null;
-            RemoveSecret(environment, token);
+            var secret = auth.Kind == QoderAuthKind.AccessToken || (auth.Kind == QoderAuthKind.ServiceAccount && auth.FetchToken is null)
+                ? auth.ResolveToken(environment)
+                : null;
+            RemoveSecret(environment, secret);
             environment.Remove(QoderAuth.DefaultAccessTokenVariable);
+
+            // A service-account key never reaches the CLI's tools: neither the usual variable nor the one it was read from.
+            environment.Remove(QoderAuth.DefaultServiceAccountKeyVariable);
+            if (auth.Kind == QoderAuthKind.ServiceAccount && auth.EnvironmentVariable is { } keyVariable)
+            {
+                environment.Remove(keyVariable);
+            }
             environment[EntrypointVariable] = QoderCliDefaults.SdkEntrypoint;
             environment[VersionVariable] = QoderCliDefaults.SdkVersion;
             environment[LanguageVariable] = "csharp";

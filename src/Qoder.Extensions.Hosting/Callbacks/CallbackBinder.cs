@@ -40,6 +40,22 @@ internal sealed class CallbackBinder
                 cancellationToken);
         }
 
+        if (_callbacks.ModelResolver is { } resolverType)
+        {
+            perProcess.ResolveModel = (context, cancellationToken) => lease.RunAsync(
+                static (services, state, token) => ((IQoderModelResolver)services.GetRequiredService(state.ResolverType)).ResolveAsync(state.Context, token),
+                (ResolverType: resolverType, Context: context),
+                cancellationToken);
+        }
+
+        if (_callbacks.ElicitationHandler is { } elicitationType)
+        {
+            perProcess.OnElicitation = (request, cancellationToken) => lease.RunAsync(
+                static (services, state, token) => ((IQoderElicitationHandler)services.GetRequiredService(state.HandlerType)).AnswerAsync(state.Request, token),
+                (HandlerType: elicitationType, Request: request),
+                cancellationToken);
+        }
+
         foreach (var hook in _callbacks.Hooks)
         {
             perProcess.Hooks.Add(hook.Event, hook.Matcher, hook.TimeoutSeconds, (input, cancellationToken) => lease.RunAsync(

@@ -15,11 +15,18 @@ internal sealed class QoderAgentCallbacks
 {
     public Type? PermissionHandler { get; set; }
 
+    public Type? ModelResolver { get; set; }
+
+    public Type? ElicitationHandler { get; set; }
+
+    /// <summary>Gets or sets the token provider; it is bound to the options at configuration (see QoderHostingOptionsSetup), not per lease.</summary>
+    public Type? TokenProvider { get; set; }
+
     public List<HookRegistration> Hooks { get; } = [];
 
     public List<ToolRegistration> Tools { get; } = [];
 
-    public bool IsEmpty => PermissionHandler is null && Hooks.Count == 0 && Tools.Count == 0;
+    public bool IsEmpty => PermissionHandler is null && ModelResolver is null && ElicitationHandler is null && Hooks.Count == 0 && Tools.Count == 0;
 
     /// <summary>Gets the agent's callbacks, registering them on first use.</summary>
     public static QoderAgentCallbacks For(IQoderAgentBuilder builder)

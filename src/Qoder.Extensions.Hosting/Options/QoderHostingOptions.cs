@@ -18,6 +18,9 @@ public sealed class QoderHostingOptions
     /// <summary>Gets or sets the Personal Access Token (<c>Qoder:PersonalAccessToken</c>; keep it in user-secrets or the environment). When unset, <c>QODER_PERSONAL_ACCESS_TOKEN</c> is read at launch.</summary>
     public string? PersonalAccessToken { get; set; }
 
+    /// <summary>Gets or sets the service-account key (<c>Qoder:ServiceAccountKey</c>; keep it in user-secrets or the environment). Used with <c>Qoder:Auth</c> <c>ServiceAccount</c>; when unset, <c>QODER_SERVICE_ACCOUNT_KEY</c> is read at launch.</summary>
+    public string? ServiceAccountKey { get; set; }
+
     /// <summary>Gets the pool settings (<c>Qoder:Pool</c>).</summary>
     [ValidateObjectMembers]
     public QoderPoolOptions Pool { get; } = new();

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Auth;
+using Qoder.Extensions.Hosting.Callbacks;
 
 namespace Qoder.Extensions.Hosting;
 
@@ -8,11 +11,13 @@ namespace Qoder.Extensions.Hosting;
 internal sealed class QoderHostingOptionsSetup : IConfigureNamedOptions<QoderHostingOptions>
 {
     private readonly IConfiguration? _configuration;
+    private readonly IServiceProvider? _services;
     private readonly HashSet<string> _agentNames;
 
-    public QoderHostingOptionsSetup(IEnumerable<QoderAgentRegistration> registrations, IConfiguration? configuration = null)
+    public QoderHostingOptionsSetup(IEnumerable<QoderAgentRegistration> registrations, IConfiguration? configuration = null, IServiceProvider? services = null)
     {
         _configuration = configuration;
+        _services = services;
         _agentNames = registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -37,12 +42,32 @@ internal sealed class QoderHostingOptionsSetup : IConfigureNamedOptions<QoderHos
             }
         }
 
+        var fetchToken = TokenProvider(name);
         options.Agent.Auth = options.Auth switch
         {
             QoderAuthMode.QoderCliLogin => QoderAuth.QoderCliLogin(),
             QoderAuthMode.Headless => QoderAuth.Headless(),
+            QoderAuthMode.ServiceAccount when !string.IsNullOrWhiteSpace(options.ServiceAccountKey) => QoderAuth.ServiceAccount(options.ServiceAccountKey),
+            QoderAuthMode.ServiceAccount when fetchToken is not null => QoderAuth.ServiceAccount(fetchToken),
+            QoderAuthMode.ServiceAccount => QoderAuth.ServiceAccountFromEnv(),
+
+            // Without a provider the validator fails start-up naming AddTokenProvider; the options keep the default meanwhile.
+            QoderAuthMode.JobToken when fetchToken is not null => QoderAuth.JobToken(fetchToken),
+            QoderAuthMode.JobToken => options.Agent.Auth,
             _ when !string.IsNullOrWhiteSpace(options.PersonalAccessToken) => QoderAuth.AccessToken(options.PersonalAccessToken),
             _ => QoderAuth.AccessTokenFromEnv(),
         };
+    }
+
+    /// <summary>The agent's registered token provider as a callback, resolved from the root services on each request.</summary>
+    private Func<QoderTokenRequest, CancellationToken, ValueTask<QoderAuthToken?>>? TokenProvider(string name)
+    {
+        if (_services?.GetKeyedService<QoderAgentCallbacks>(name)?.TokenProvider is not { } providerType)
+        {
+            return null;
+        }
+
+        var services = _services;
+        return (request, cancellationToken) => ((IQoderTokenProvider)services.GetRequiredService(providerType)).GetTokenAsync(request, cancellationToken);
     }
 }

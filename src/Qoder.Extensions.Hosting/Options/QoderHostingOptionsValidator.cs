@@ -101,6 +101,17 @@ internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<Qo
             failures.Add($"{QoderConfigurationKeys.Section}:PersonalAccessToken is not set and the environment variable {variable} is empty: set one (user-secrets or environment), or set {prefix}:Auth to QoderCliLogin or Headless.");
         }
 
+        if (options.Auth == QoderAuthMode.ServiceAccount && agent.Auth.Kind == QoderAuthKind.ServiceAccount && agent.Auth.EnvironmentVariable is { } keyVariable
+            && string.IsNullOrWhiteSpace(agent.Environment.TryGetValue(keyVariable, out var keyFromOptions) ? keyFromOptions : Environment.GetEnvironmentVariable(keyVariable)))
+        {
+            failures.Add($"{QoderConfigurationKeys.Section}:ServiceAccountKey is not set and the environment variable {keyVariable} is empty: set one (user-secrets or environment), or register a token provider with AddTokenProvider<T>().");
+        }
+
+        if (options.Auth == QoderAuthMode.JobToken && agent.Auth.Kind != QoderAuthKind.JobToken)
+        {
+            failures.Add($"{prefix}:Auth is JobToken but the agent has no token provider: register one with AddTokenProvider<T>() on the agent's builder.");
+        }
+
         if (agent.WorkingDirectory is { } cwd && !Directory.Exists(cwd))
         {
             failures.Add($"{prefix}:Agent:WorkingDirectory: the directory {cwd} does not exist.");

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting.Pooling;
@@ -31,13 +32,29 @@ internal sealed class QoderSession : IQoderSession
 
     private IQoderClient Client => _process.Process.Client;
 
-    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default) =>
-        SendAsync(prompt, null, cancellationToken);
-
-    /// <summary>Sends a prompt, under <paramref name="uuid"/> when given (a conversation's turn, resent safely after a crash).</summary>
-    internal async Task<string> SendAsync(string prompt, string? uuid, CancellationToken cancellationToken)
+    public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        return SendAsync(client => client.SendAsync(prompt, cancellationToken));
+    }
+
+    /// <summary>Sends a prompt, under <paramref name="uuid"/> when given (a conversation's turn, resent safely after a crash).</summary>
+    internal Task<string> SendAsync(string prompt, string? uuid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return uuid is null
+            ? SendAsync(prompt, cancellationToken)
+            : SendAsync(_ => _process.Process.SendAsync(prompt, uuid, cancellationToken));
+    }
+
+    public Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return SendAsync(client => client.SendAsync(input, cancellationToken));
+    }
+
+    private async Task<string> SendAsync(Func<IQoderClient, Task<string>> send)
+    {
         ThrowIfDisposed();
         if (!_used)
         {
@@ -50,9 +67,7 @@ internal sealed class QoderSession : IQoderSession
         _used = true;
         try
         {
-            return uuid is null
-                ? await Client.SendAsync(prompt, cancellationToken).ConfigureAwait(false)
-                : await _process.Process.SendAsync(prompt, uuid, cancellationToken).ConfigureAwait(false);
+            return await send(Client).ConfigureAwait(false);
         }
         catch
         {

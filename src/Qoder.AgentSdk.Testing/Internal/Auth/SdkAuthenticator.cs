@@ -58,6 +58,7 @@ internal sealed class SdkAuthenticator(SessionState state, SessionOutput output,
         var type = Wire.Str(obj["type"]);
         state.AuthPayloadType = type;
         state.Record?.Write("auth", new JsonObject { ["payload_type"] = type });
+        state.TokenFromHost = Wire.Str(obj["jobTokenProvider"]) == "host" || Wire.Str(obj["serviceAccountTokenProvider"]) == "host";
         if (PayloadError(type, obj) is { } error)
         {
             return await FailInvalidAsync(error).ConfigureAwait(false);

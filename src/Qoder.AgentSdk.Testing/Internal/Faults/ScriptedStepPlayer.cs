@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Testing.Internal.Control;
 using Qoder.AgentSdk.Testing.Internal.Hooks;
 using Qoder.AgentSdk.Testing.Internal.Session;
 
@@ -8,7 +9,7 @@ namespace Qoder.AgentSdk.Testing.Internal.Faults;
 /// Plays the steps that are not model output: timing, raw messages, hook events and faults. They may stand at start-up,
 /// at initialize, inside a turn or after its result; unknown step types are ignored.
 /// </summary>
-internal sealed class ScriptedStepPlayer(SessionState state, SessionOutput output, SessionExit exit, HookRunner hooks)
+internal sealed class ScriptedStepPlayer(SessionState state, SessionOutput output, SessionExit exit, HookRunner hooks, ScriptedControlRequest controlRequests)
 {
     public async Task PlayAllAsync(IEnumerable<QoderScenarioStep> steps, CancellationToken ct)
     {
@@ -30,6 +31,9 @@ internal sealed class ScriptedStepPlayer(SessionState state, SessionOutput outpu
                 break;
             case "emit" when step.Message is not null:
                 await EmitAsync(step.Message).ConfigureAwait(false);
+                break;
+            case "control_request" when step.Message is not null:
+                await controlRequests.SendAsync(step.Message, step.DelayMs, ct).ConfigureAwait(false);
                 break;
             case "hook_event" when step.Name is not null:
                 await hooks.PlayScriptedEventAsync(step.Name, step.Input ?? [], ct).ConfigureAwait(false);

@@ -58,7 +58,7 @@ internal static class InitMessages
         })]),
         ["output_style"] = "default",
         ["available_output_styles"] = new JsonArray("default", "Explanatory", "Learning"),
-        ["models"] = new JsonArray(),
+        ["models"] = state.Scenario.ModelCatalog(),
         ["account"] = new JsonObject(),
         ["capabilities"] = Wire.Strings(Wire.CapabilitiesOf(state.Scenario)),
         ["pid"] = Environment.ProcessId,

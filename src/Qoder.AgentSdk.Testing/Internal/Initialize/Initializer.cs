@@ -63,6 +63,7 @@ internal sealed class Initializer(
                 state.PartialMessages = true;
             }
 
+            state.ModelPolicyPull = Wire.Bool(request["modelPolicyProvider"]) == true;
             if (Wire.Str(request["model"]) is { Length: > 0 } model)
             {
                 state.Model = model;
@@ -76,11 +77,12 @@ internal sealed class Initializer(
                 }
             }
 
-            if (state.AuthPayloadType == "jobToken")
+            if (state.TokenFromHost)
             {
-                var token = await outbound.RequestAsync(
-                    new JsonObject { ["subtype"] = "fetch_job_token", ["reason"] = "initial", ["session_id"] = state.SessionId }, cts.Token, cancelOnWire: true)
-                    .ConfigureAwait(false);
+                var fetch = state.AuthPayloadType == "jobToken"
+                    ? new JsonObject { ["subtype"] = "fetch_job_token", ["reason"] = "initial", ["session_id"] = state.SessionId }
+                    : new JsonObject { ["subtype"] = "fetch_service_account_token", ["reason"] = "initial", ["required_scopes"] = new JsonArray(), ["session_id"] = state.SessionId };
+                var token = await outbound.RequestAsync(fetch, cts.Token, cancelOnWire: true).ConfigureAwait(false);
                 if (token.IsError)
                 {
                     State = InitializeState.None;
@@ -97,7 +99,7 @@ internal sealed class Initializer(
             {
                 await output.WriteStampedAsync(new JsonObject
                 {
-                    ["type"] = "system", ["subtype"] = "available_models_update", ["models"] = new JsonArray(), ["currentModel"] = "",
+                    ["type"] = "system", ["subtype"] = "available_models_update", ["models"] = state.Scenario.ModelCatalog(), ["currentModel"] = "",
                 }).ConfigureAwait(false);
             }
         }

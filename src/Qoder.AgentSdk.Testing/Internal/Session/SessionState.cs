@@ -60,6 +60,15 @@ internal sealed class SessionState
 
     public string Model { get; set; }
 
+    /// <summary>The model the host chose for the current model call in pull mode; <see langword="null"/> uses <see cref="Model"/>.</summary>
+    public string? CallModel { get; set; }
+
+    /// <summary>Initialize had <c>modelPolicyProvider: true</c>: ask the host with <c>get_model_policy</c> before each model call.</summary>
+    public bool ModelPolicyPull { get; set; }
+
+    /// <summary>The auth payload named the host as the token provider (<c>jobTokenProvider</c>/<c>serviceAccountTokenProvider</c>).</summary>
+    public bool TokenFromHost { get; set; }
+
     public string PermissionMode { get; set; }
 
     /// <summary>Stream deltas before each assistant block (<c>--include-partial-messages</c> or initialize's <c>includePartialMessages</c>).</summary>

@@ -41,14 +41,14 @@ internal sealed class StandInSession : IDisposable
         var outbound = new OutboundControlRequests(_state, output);
         var hooks = new HookRunner(_state, output, outbound);
         var mcp = new SdkMcpServers(scenario, outbound);
-        _steps = new ScriptedStepPlayer(_state, output, _exit, hooks);
+        _steps = new ScriptedStepPlayer(_state, output, _exit, hooks, new ScriptedControlRequest(_state, outbound));
         _authenticator = new SdkAuthenticator(_state, output, _exit);
         var initializer = new Initializer(_state, output, _steps, hooks, mcp, outbound);
 
         var results = new ToolResultWriter(_state, output);
         var tools = new ToolRunner(
             _state, new ToolAuthorizer(_state, output, hooks, outbound, results), new ToolExecutor(_state, hooks, mcp, results), results);
-        var turns = new TurnPlayer(_state, output, _queue, hooks, mcp, _steps, new AssistantWriter(_state, output), tools);
+        var turns = new TurnPlayer(_state, output, _queue, hooks, mcp, _steps, new AssistantWriter(_state, output), tools, new ModelPolicyClient(_state, outbound));
 
         var users = new UserMessageIntake(_state, output, _exit, _queue, initializer);
         var extended = new ExtendedControlRoutes(

@@ -40,7 +40,7 @@ internal sealed class AssistantWriter(SessionState state, SessionOutput output)
             ["content"] = new JsonArray(block),
             ["container"] = null,
             ["context_management"] = null,
-            ["model"] = state.Model,
+            ["model"] = state.CallModel ?? state.Model,
             ["stop_reason"] = stopReason,
             ["stop_sequence"] = null,
             ["usage"] = Wire.Usage(),

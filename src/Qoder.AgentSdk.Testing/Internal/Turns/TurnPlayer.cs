@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Testing.Internal.Control;
 using Qoder.AgentSdk.Testing.Internal.Faults;
 using Qoder.AgentSdk.Testing.Internal.Hooks;
 using Qoder.AgentSdk.Testing.Internal.Initialize;
@@ -12,7 +13,7 @@ namespace Qoder.AgentSdk.Testing.Internal.Turns;
 /// <summary>Plays the scenario's turns in order, one per dequeued user message; past the script each turn replies the default text.</summary>
 internal sealed class TurnPlayer(
     SessionState state, SessionOutput output, WorkQueue queue, HookRunner hooks, SdkMcpServers mcp, ScriptedStepPlayer steps,
-    AssistantWriter assistant, ToolRunner tools)
+    AssistantWriter assistant, ToolRunner tools, ModelPolicyClient modelPolicy)
 {
     private int _turnIndex;
     private bool _sessionStarted;
@@ -119,6 +120,22 @@ internal sealed class TurnPlayer(
     {
         var messageId = "msg_" + Wire.NewId();
         var stopReason = group.HasToolUse ? "tool_use" : "end_turn";
+        state.CallModel = null;
+        if (group.HasModelBlocks && state.ModelPolicyPull)
+        {
+            var (model, error) = await modelPolicy.AskAsync(_turnIndex - 1, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                // The CLI fails the model call with the host's error; the turn ends with it as its last text.
+                var failure = $"API Error: model_policy_failed: {error}";
+                await assistant.BlockAsync(messageId, "end_turn", new JsonObject { ["type"] = "text", ["text"] = failure, ["citations"] = null }).ConfigureAwait(false);
+                turn.LastText = failure;
+                return;
+            }
+
+            state.CallModel = model;
+        }
+
         var calls = new List<(QoderScenarioStep Step, string Id)>();
         foreach (var step in group.Steps)
         {

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Internal;
+using Qoder.AgentSdk.Protocol;
+
+namespace Qoder.AgentSdk.Input;
+
+/// <summary>Turns a <see cref="QoderUserInput"/> into the stdin frame the CLI reads (docs/protocol.md, user message).</summary>
+internal static class UserInputWriter
+{
+    /// <summary>Builds the frame; every text is checked first, so a malformed input sends nothing.</summary>
+    /// <exception cref="ArgumentException">The input has no content or a text with a lone surrogate.</exception>
+    public static UserInputFrame ToFrame(QoderUserInput input, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(input, paramName);
+        if (input.Content.Count == 0)
+        {
+            throw new ArgumentException("The input has no content block; add a text or an image.", paramName);
+        }
+
+        var content = new JsonArray();
+        foreach (var block in input.Content)
+        {
+            content.Add((JsonNode)Block(block, paramName));
+        }
+
+        return new UserInputFrame
+        {
+            Message = new UserInputContent { Content = content },
+            Uuid = string.IsNullOrEmpty(input.Uuid) ? Guid.NewGuid().ToString() : input.Uuid,
+            Priority = input.Priority switch
+            {
+                QoderInputPriority.Now => "now",
+                QoderInputPriority.Next => "next",
+                QoderInputPriority.Later => "later",
+                _ => null,
+            },
+            ShouldQuery = input.ShouldQuery,
+            CustomContext = input.CustomContext.Count == 0
+                ? null
+                : new JsonObject(input.CustomContext.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+            FileAttachments = input.Attachments.Count == 0
+                ? null
+                : new JsonArray([.. input.Attachments.Select(a => (JsonNode?)new JsonObject { ["file_id"] = a.FileId, ["relative_path"] = a.RelativePath })]),
+            ClientComposed = input.ClientComposed ? true : null,
+        };
+    }
+
+    private static JsonObject Block(QoderInputBlock block, string paramName)
+    {
+        switch (block)
+        {
+            case QoderTextInput text:
+                PromptText.ThrowIfMalformed(text.Text, paramName);
+                return new JsonObject { ["type"] = "text", ["text"] = text.Text };
+            case QoderImageInput { Url: { } url }:
+                return new JsonObject { ["type"] = "image", ["source"] = new JsonObject { ["type"] = "url", ["url"] = url.AbsoluteUri } };
+            case QoderImageInput image:
+                return new JsonObject
+                {
+                    ["type"] = "image",
+                    ["source"] = new JsonObject { ["type"] = "base64", ["media_type"] = image.MediaType, ["data"] = image.Data },
+                };
+            default:
+                throw new ArgumentException("A content block is null.", paramName);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Qoder.AgentSdk;
+using Qoder.Extensions.Hosting;
+using Qoder.Extensions.Hosting.Callbacks;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Host callbacks from DI for the requests the CLI sends besides tool permissions and hooks: the model policy (pull mode),
+/// MCP elicitations and auth tokens.
+/// </summary>
+public static class QoderAgentBuilderPolicyExtensions
+{
+    /// <summary>
+    /// Chooses the model of every model call with <typeparamref name="TResolver"/>, resolved from the session's scope: the
+    /// CLI is started in pull mode (<c>modelPolicyProvider: true</c>) and asks before each call. Replaces
+    /// <see cref="QoderAgentOptions.ResolveModel"/>.
+    /// </summary>
+    /// <typeparam name="TResolver">The resolver, registered as scoped unless it is already registered.</typeparam>
+    /// <param name="builder">The agent builder.</param>
+    /// <returns>The builder.</returns>
+    public static IQoderAgentBuilder AddModelResolver<TResolver>(this IQoderAgentBuilder builder)
+        where TResolver : class, IQoderModelResolver
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<TResolver>();
+        QoderAgentCallbacks.For(builder).ModelResolver = typeof(TResolver);
+        return builder;
+    }
+
+    /// <summary>
+    /// Answers MCP elicitations with <typeparamref name="THandler"/>, resolved from the session's scope. Replaces
+    /// <see cref="QoderAgentOptions.OnElicitation"/>; without either, elicitations are answered <c>cancel</c>.
+    /// </summary>
+    /// <typeparam name="THandler">The handler, registered as scoped unless it is already registered.</typeparam>
+    /// <param name="builder">The agent builder.</param>
+    /// <returns>The builder.</returns>
+    public static IQoderAgentBuilder AddElicitationHandler<THandler>(this IQoderAgentBuilder builder)
+        where THandler : class, IQoderElicitationHandler
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<THandler>();
+        QoderAgentCallbacks.For(builder).ElicitationHandler = typeof(THandler);
+        return builder;
+    }
+
+    /// <summary>
+    /// Hands the CLI its tokens with <typeparamref name="TProvider"/> (a singleton): with <c>Qoder:Auth</c>
+    /// <c>ServiceAccount</c> the CLI gets a <c>serviceAccountTokenProvider: host</c> payload instead of the key and asks
+    /// with <c>fetch_service_account_token</c>; with <c>JobToken</c>, which needs a provider, it asks with
+    /// <c>fetch_job_token</c>.
+    /// </summary>
+    /// <typeparam name="TProvider">The provider, registered as a singleton unless it is already registered.</typeparam>
+    /// <param name="builder">The agent builder.</param>
+    /// <returns>The builder.</returns>
+    public static IQoderAgentBuilder AddTokenProvider<TProvider>(this IQoderAgentBuilder builder)
+        where TProvider : class, IQoderTokenProvider
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TProvider>();
+        QoderAgentCallbacks.For(builder).TokenProvider = typeof(TProvider);
+        return builder;
+    }
+}
