@@ -113,7 +113,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         var uuid = Guid.NewGuid().ToString();
         var content = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt });
         await channel.WriteFrameAsync(
-            new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid },
+            new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid, CustomContext = _options.CustomContext },
             cancellationToken).ConfigureAwait(false);
         return uuid;
     }
@@ -243,6 +243,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
             _channel.MarkInitialized();
+            await StartupRequests.SendAsync(_channel, _options, InitializeResponse, cancellationToken).ConfigureAwait(false);
             SdkLog.Initialized(_logger, _channel.LatestInit?.SessionId, _channel.LatestInit?.QodercliVersion, _channel.LatestInit?.ProtocolVersion);
         }
         catch (Exception ex)

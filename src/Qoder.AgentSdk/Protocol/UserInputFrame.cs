@@ -22,6 +22,9 @@ internal sealed record UserInputFrame
 
     [JsonPropertyName("priority")]
     public string? Priority { get; init; }
+
+    [JsonPropertyName("custom_context")]
+    public IDictionary<string, string>? CustomContext { get; init; }
 }
 
 /// <summary>The message body of a <see cref="UserInputFrame"/>.</summary>
