@@ -4,6 +4,7 @@ using System.Text;
 using Qoder.AgentSdk.Sessions;
 using Qoder.AgentSdk.Elicitation;
 using Qoder.AgentSdk.ModelPolicy;
+using System.Text.Json.Nodes;
 
 namespace Qoder.AgentSdk;
 
@@ -64,8 +65,20 @@ public sealed class QoderAgentOptions
     /// <summary>Gets or sets the most model calls in one turn (<c>--max-turns</c>; 0 = unlimited).</summary>
     public int? MaxTurns { get; set; }
 
-    /// <summary>Gets or sets the CLI settings (<c>--settings</c>): an inline JSON object, or the path of a settings file.</summary>
+    /// <summary>
+    /// Gets or sets the CLI settings (<c>--settings</c>) as text: the path of a settings file, or inline JSON. It is passed
+    /// verbatim unless additional directories, MCP tool policies, <see cref="SecurityScan"/> or
+    /// <see cref="EnableFileCheckpointing"/> must be merged into it; then it is read, rewritten and passed as a new file
+    /// (or, for inline JSON, inline). Exclusive with <see cref="SettingsObject"/>.
+    /// </summary>
     public string? Settings { get; set; }
+
+    /// <summary>
+    /// Gets or sets the CLI settings (<c>--settings</c>) as an object, passed inline after the rewrites of docs/protocol.md
+    /// (permission-mode names, additional directories, MCP tool policies, security scan, file checkpointing); an object
+    /// that ends up empty passes no flag. Exclusive with <see cref="Settings"/>.
+    /// </summary>
+    public JsonObject? SettingsObject { get; set; }
 
     /// <summary>Gets or sets which setting sources the CLI loads (<c>--setting-sources</c>: user, project, local).</summary>
     public IList<string>? SettingSources { get; set; }
@@ -100,8 +113,73 @@ public sealed class QoderAgentOptions
     /// <summary>Gets or sets the transcript entry a resumed session is cut at (<c>--resume-session-at</c>).</summary>
     public string? ResumeSessionAt { get; set; }
 
+    /// <summary>
+    /// Gets or sets, with <see cref="ResumeSessionAt"/>, the uuid of the prompt whose turn the cut drops
+    /// (<c>--resume-drops-turn</c>); the CLI refuses the cut (an error result starting <c>Resume rejected by --resume-drops-turn:</c>)
+    /// when the dropped range holds other work. Passed whenever set, even empty.
+    /// </summary>
+    public string? ResumeDropsTurn { get; set; }
+
     /// <summary>Gets or sets a value indicating whether token deltas are streamed as <c>stream_event</c> messages (<c>--include-partial-messages</c>).</summary>
     public bool IncludePartialMessages { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the CLI reports hook runs as <c>hook_started</c>/<c>hook_progress</c>/<c>hook_response</c>
+    /// system messages for every event (<c>--include-hook-events</c>; without it only SessionStart and Setup hooks are reported).
+    /// The official SDK 1.0.39 accepts this option without passing the flag; this client passes it.
+    /// </summary>
+    public bool IncludeHookEvents { get; set; }
+
+    /// <summary>
+    /// Gets or sets the skills enabled for the main session, by name (<c>plugin:skill</c> for a plugin's): each adds a
+    /// <c>Skill(&lt;name&gt;)</c> allowed-tool rule and the list is sent in <c>initialize.skills</c>. <see langword="null"/>
+    /// leaves the CLI's defaults. A filter of what the model sees, not a security boundary.
+    /// </summary>
+    public IList<string>? Skills { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether every discovered skill is enabled (adds the <c>Skill</c> allowed-tool rule); exclusive with <see cref="Skills"/>.</summary>
+    public bool AllSkills { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the CLI suggests a next prompt after each turn (<c>initialize.promptSuggestions</c>; <see langword="null"/> leaves the CLI default).</summary>
+    public bool? PromptSuggestions { get; set; }
+
+    /// <summary>
+    /// Gets or sets the initial plan mode of the main session, applied with <c>set_plan_mode</c> after <c>initialize</c> and
+    /// before the first prompt, without changing the permission mode. Needs a CLI that advertises <c>plan_mode_v1</c>;
+    /// with another, connecting fails with a <see cref="QoderConfigurationException"/>.
+    /// </summary>
+    public bool? PlanMode { get; set; }
+
+    /// <summary>
+    /// Gets or sets the most turns copied into goals created later in the session (positive). Needs a CLI that advertises
+    /// <c>goal_max_turns_v1</c>; the value is sent with <c>set_goal_max_turns</c> after <c>initialize</c>.
+    /// </summary>
+    public int? GoalMaxTurns { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the CLI keeps file checkpoints so that edits can be rewound: <c>true</c>
+    /// also turns on <c>general.fileCheckpointing.enabled</c> in the settings; any value is sent in <c>initialize</c>.
+    /// </summary>
+    public bool? EnableFileCheckpointing { get; set; }
+
+    /// <summary>
+    /// Gets or sets opaque business identifiers sent as <c>custom_context</c> with every prompt (1-8 entries, keys up to 32
+    /// and values up to 128 characters, 1024 bytes in all; never credentials or personal data). The backend accepts them
+    /// only with service-account authentication on a VPC deployment.
+    /// </summary>
+    public IDictionary<string, string>? CustomContext { get; set; }
+
+    /// <summary>
+    /// Gets or sets the VPC private-deployment endpoint (an instance name or a full VPC domain), written to
+    /// <c>QODER_VPC_ENDPOINT</c> for the CLI, trimmed; blank removes the variable. Only CN builds of the CLI use it.
+    /// </summary>
+    public string? VpcEndpoint { get; set; }
+
+    /// <summary>Gets or sets the CLI's built-in code security checks, written to the settings as <c>securityScan</c>.</summary>
+    public QoderSecurityScanOptions? SecurityScan { get; set; }
+
+    /// <summary>Gets or sets prompt patches by model route, forwarded unread in <c>initialize.modelRequestPatches</c> (<c>{"route":[{"action":"edit_system_prompt","content":"…"}]}</c>).</summary>
+    public JsonObject? ModelRequestPatches { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the CLI writes a transcript (<c>--no-session-persistence</c> when false).</summary>
     public bool PersistSession { get; set; } = true;
@@ -182,6 +260,8 @@ public sealed class QoderAgentOptions
     /// It runs on the client's read loop: keep it short (start a re-authentication elsewhere).
     /// </summary>
     public Action? OnAuthExpired { get; set; }
+    /// <summary>Gets or sets a callback that receives the CLI's stderr one line at a time, without the line break (a last line without one is passed at exit).</summary>
+    public Action<string>? StderrLine { get; set; }
 
     /// <summary>Gets or sets how long to wait for the answer to <c>initialize</c> (the CLI takes seconds to start).</summary>
     public TimeSpan InitializeTimeout { get; set; } = TimeSpan.FromSeconds(120);
@@ -220,6 +300,20 @@ public sealed class QoderAgentOptions
             PermissionPromptToolName = PermissionPromptToolName,
             MaxTurns = MaxTurns,
             Settings = Settings,
+            SettingsObject = SettingsObject?.DeepClone().AsObject(),
+            ResumeDropsTurn = ResumeDropsTurn,
+            IncludeHookEvents = IncludeHookEvents,
+            Skills = Skills is null ? null : [.. Skills],
+            AllSkills = AllSkills,
+            PromptSuggestions = PromptSuggestions,
+            PlanMode = PlanMode,
+            GoalMaxTurns = GoalMaxTurns,
+            EnableFileCheckpointing = EnableFileCheckpointing,
+            CustomContext = CustomContext is null ? null : new Dictionary<string, string>(CustomContext, StringComparer.Ordinal),
+            VpcEndpoint = VpcEndpoint,
+            SecurityScan = SecurityScan?.Clone(),
+            ModelRequestPatches = ModelRequestPatches?.DeepClone().AsObject(),
+            StderrLine = StderrLine,
             SettingSources = SettingSources is null ? null : [.. SettingSources],
             StrictMcpConfig = StrictMcpConfig,
             Resume = Resume,
@@ -260,7 +354,11 @@ public sealed class QoderAgentOptions
         CopyInto(PluginDirectories, copy.PluginDirectories);
         CopyInto(Environment, copy.Environment);
         CopyInto(ExtraArgs, copy.ExtraArgs);
-        CopyInto(McpServers, copy.McpServers);
+        foreach (var (name, server) in McpServers)
+        {
+            copy.McpServers[name] = server.Clone();
+        }
+
         Hooks.CopyTo(copy.Hooks);
         foreach (var (name, server) in SdkMcpServers)
         {
@@ -289,11 +387,12 @@ public sealed class QoderAgentOptions
         w.Add(Environment.OrderBy(e => e.Key, StringComparer.Ordinal)).Add(Auth.LaunchFingerprint).Add(Model).Add(Tools);
         w.Add(AllowedTools).Add(DisallowedTools).Add(PermissionMode?.ToString()).Add(AllowDangerouslySkipPermissions);
         w.Add(PermissionPromptToolName).Add(AdditionalDirectories).Add(MaxTurns).Add(Settings).Add(SettingSources);
-        foreach (var (name, server) in McpServers.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            w.Add(name).Add(server.Type).Add(server.Command).Add(server.Args).Add(server.Url);
-            w.Add(server.Env.OrderBy(e => e.Key, StringComparer.Ordinal)).Add(server.Headers.OrderBy(e => e.Key, StringComparer.Ordinal));
-        }
+        w.Add(McpServers.Count == 0 ? null : Transport.LaunchArguments.BuildMcpConfig(McpServers));
+        w.Add(SettingsObject?.ToJsonString()).Add(ResumeDropsTurn).Add(IncludeHookEvents).Add(Skills).Add(AllSkills);
+        w.Add(PromptSuggestions?.ToString()).Add(PlanMode?.ToString()).Add(GoalMaxTurns).Add(EnableFileCheckpointing?.ToString());
+        w.Add((CustomContext ?? new Dictionary<string, string>()).OrderBy(e => e.Key, StringComparer.Ordinal)).Add(CustomContext is null).Add(VpcEndpoint);
+        w.Add(SecurityScan is null ? null : $"{SecurityScan.L1StaticCheck}{SecurityScan.L2LightweightScan}{SecurityScan.L3DeepScan}");
+        w.Add(ModelRequestPatches?.ToJsonString()).Add(StderrLine is not null);
 
         w.Add(AllowedMcpServerNames).Add(StrictMcpConfig).Add(Extensions).Add(PluginDirectories).Add(Resume).Add(Continue);
         w.Add(ForkSession).Add(SessionId).Add(ResumeSessionAt).Add(IncludePartialMessages).Add(PersistSession).Add(Proxy);
@@ -308,12 +407,11 @@ public sealed class QoderAgentOptions
         foreach (var (name, server) in SdkMcpServers.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             w.Add(name).Add(server.Version).Add(server.Instructions).Add(server.Tools.Select(t => t.ProtocolTool.Name));
+            w.Add(Transport.McpConfigJson.ToolOverrides(name, server.ToolPolicies)?.ToJsonString());
+            w.Add(server.ToolPolicies.Select(p => $"{p.Name}\0{p.PermissionPolicy}"));
         }
 
-        foreach (var (name, agent) in Agents.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            w.Add(name).Add(agent.Description).Add(agent.Prompt).Add(agent.Tools).Add(agent.DisallowedTools).Add(agent.Model).Add(agent.MaxTurns);
-        }
+        w.Add(Agents.Count == 0 ? null : Control.ControlRequests.Agents(Agents).ToJsonString());
 
         w.Add(Stderr is not null).Add(InitializeTimeout).Add(ControlRequestTimeout).Add(InterruptGracePeriod);
         w.Add(ShutdownGracePeriod).Add(KillGracePeriod).Add(MaxLineBytes);

@@ -134,17 +134,13 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><paramref name="uuid"/>.</returns>
     /// <exception cref="ArgumentException">The prompt has a lone UTF-16 surrogate, or the uuid is empty; nothing is sent.</exception>
-    public async Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken = default)
+    public Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentException.ThrowIfNullOrWhiteSpace(uuid);
-        PromptText.ThrowIfMalformed(prompt, nameof(prompt));
-        var channel = RequireConnected();
-        var content = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = prompt });
-        await channel.WriteFrameAsync(
-            new UserInputFrame { Message = new UserInputContent { Content = content }, Uuid = uuid },
-            cancellationToken).ConfigureAwait(false);
-        return uuid;
+        var input = QoderUserInput.FromText(prompt);
+        input.Uuid = uuid;
+        return SendAsync(input, cancellationToken);
     }
 
     /// <summary>Sends a structured user message (text and image blocks, uuid, priority, custom context, attachments).</summary>
@@ -154,7 +150,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     /// <exception cref="ArgumentException">The input has no content, or a text with a lone UTF-16 surrogate; nothing is sent.</exception>
     public async Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default)
     {
-        var frame = UserInputWriter.ToFrame(input, nameof(input));
+        var frame = UserInputWriter.ToFrame(input, _options.CustomContext, nameof(input));
         await RequireConnected().WriteFrameAsync(frame, cancellationToken).ConfigureAwait(false);
         return frame.Uuid;
     }
@@ -297,6 +293,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
                 // A fork mirrors the copied history at start-up: store it under the new id before the first prompt.
                 await _mirror.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
+            await StartupRequests.SendAsync(_channel, _options, InitializeResponse, cancellationToken).ConfigureAwait(false);
             SdkLog.Initialized(_logger, _channel.LatestInit?.SessionId, _channel.LatestInit?.QodercliVersion, _channel.LatestInit?.ProtocolVersion);
         }
         catch (Exception ex)

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qoder.AgentSdk;
@@ -81,12 +82,15 @@ public sealed class LaunchIdentityTests
         object changed = type switch
         {
             _ when type == typeof(string) => "non-default",
-            _ when type == typeof(bool) => !(bool)value!,
+            _ when type == typeof(bool) => !((bool?)value ?? false),
             _ when type == typeof(int) => ((int?)value ?? 0) + 7,
             _ when type == typeof(TimeSpan) => (TimeSpan)value! + TimeSpan.FromSeconds(7),
             _ when type == typeof(QoderPermissionMode) => QoderPermissionMode.Plan,
             _ when type == typeof(QoderAuth) => QoderAuth.Headless(),
             _ when type == typeof(IList<string>) => new List<string> { "item" },
+            _ when type == typeof(JsonObject) => new JsonObject { ["key"] = "value" },
+            _ when type == typeof(IDictionary<string, string>) => new Dictionary<string, string> { ["key"] = "value" },
+            _ when type == typeof(QoderSecurityScanOptions) => new QoderSecurityScanOptions { L1StaticCheck = true },
             _ when type == typeof(Action<string>) => new Action<string>(_ => { }),
             _ when type.IsAssignableTo(typeof(Delegate)) => Delegate.CreateDelegate(type, typeof(LaunchIdentityTests).GetMethod(nameof(Deny), BindingFlags.NonPublic | BindingFlags.Static)!),
             _ => throw new InvalidOperationException($"Teach this test a non-default value for {property.Name} ({type})."),
@@ -102,6 +106,8 @@ public sealed class LaunchIdentityTests
     {
         (null, null) => true,
         (string a, string b) => a == b,
+        (JsonNode a, JsonNode b) => JsonNode.DeepEquals(a, b),
+        (QoderSecurityScanOptions a, QoderSecurityScanOptions b) => (a.L1StaticCheck, a.L2LightweightScan, a.L3DeepScan) == (b.L1StaticCheck, b.L2LightweightScan, b.L3DeepScan),
         (IEnumerable a, IEnumerable b) => a.Cast<object?>().Select(Describe).SequenceEqual(b.Cast<object?>().Select(Describe)),
         _ => Equals(original, copy),
     };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Transport;
 
 namespace Qoder.AgentSdk.Control;
 
@@ -25,6 +26,12 @@ internal static class ControlRequests
             request["initializeTimeoutMs"] = 120000;
         }
 
+        // The official SDK's order, so that the frames compare equal.
+        if (HookDispatcher.Registration(options.Hooks) is { } hooks)
+        {
+            request["hooks"] = hooks;
+        }
+
         if (options.SystemPrompt is not null)
         {
             request["systemPrompt"] = options.SystemPrompt;
@@ -35,14 +42,9 @@ internal static class ControlRequests
             request["appendSystemPrompt"] = options.AppendSystemPrompt;
         }
 
-        if (HookDispatcher.Registration(options.Hooks) is { } hooks)
+        if (options.ModelRequestPatches is not null)
         {
-            request["hooks"] = hooks;
-        }
-
-        if (options.SdkMcpServers.Count > 0)
-        {
-            request["sdkMcpServers"] = new JsonArray([.. options.SdkMcpServers.Keys.Select(name => (JsonNode?)name)]);
+            request["modelRequestPatches"] = options.ModelRequestPatches.DeepClone();
         }
 
         if (options.Agents.Count > 0)
@@ -50,9 +52,48 @@ internal static class ControlRequests
             request["agents"] = Agents(options.Agents);
         }
 
+        if (options.Skills is not null)
+        {
+            request["skills"] = new JsonArray([.. options.Skills.Select(s => (JsonNode?)s)]);
+        }
+
+        if (options.PromptSuggestions is { } suggestions)
+        {
+            request["promptSuggestions"] = suggestions;
+        }
+
+        if (options.EnableFileCheckpointing is { } checkpointing)
+        {
+            request["enableFileCheckpointing"] = checkpointing;
+        }
+
+        if (options.SdkMcpServers.Count > 0)
+        {
+            request["sdkMcpServers"] = new JsonArray([.. options.SdkMcpServers.Keys.Select(name => (JsonNode?)name)]);
+            var overrides = new JsonObject();
+            foreach (var (name, server) in options.SdkMcpServers)
+            {
+                if (McpConfigJson.ToolOverrides(name, server.ToolPolicies) is { } tools)
+                {
+                    overrides[name] = tools;
+                }
+            }
+
+            if (overrides.Count > 0)
+            {
+                request["sdkMcpToolOverrides"] = overrides;
+            }
+        }
+
         request["subtype"] = "initialize";
         return request;
     }
+
+    /// <summary>Builds <c>set_plan_mode</c> as the official SDK sends it at start-up (no <c>type</c>).</summary>
+    public static JsonObject SetPlanMode(bool active) => new() { ["subtype"] = "set_plan_mode", ["active"] = active };
+
+    /// <summary>Builds <c>set_goal_max_turns</c>.</summary>
+    public static JsonObject SetGoalMaxTurns(int maxTurns) => new() { ["subtype"] = "set_goal_max_turns", ["max_turns"] = maxTurns };
 
     public static JsonObject Simple(string subtype) => new() { ["subtype"] = subtype, ["type"] = subtype };
 
@@ -65,22 +106,14 @@ internal static class ControlRequests
         ["mode"] = mode.ToEffectiveMode().ToWireName(),
     };
 
-    private static JsonObject Agents(IDictionary<string, QoderAgentDefinition> agents)
+    internal static JsonObject Agents(IDictionary<string, QoderAgentDefinition> agents)
     {
         var json = new JsonObject();
         foreach (var (name, agent) in agents)
         {
             var definition = new JsonObject { ["description"] = agent.Description, ["prompt"] = agent.Prompt };
-            if (agent.Tools is not null)
-            {
-                definition["tools"] = new JsonArray([.. agent.Tools.Select(t => (JsonNode?)t)]);
-            }
-
-            if (agent.DisallowedTools is not null)
-            {
-                definition["disallowedTools"] = new JsonArray([.. agent.DisallowedTools.Select(t => (JsonNode?)t)]);
-            }
-
+            AddList(definition, "tools", agent.Tools);
+            AddList(definition, "disallowedTools", agent.DisallowedTools);
             if (agent.Model is not null)
             {
                 definition["model"] = agent.Model;
@@ -91,9 +124,44 @@ internal static class ControlRequests
                 definition["maxTurns"] = maxTurns;
             }
 
+            if (agent.McpServers is not null)
+            {
+                definition["mcpServers"] = new JsonArray([.. agent.McpServers.Select(AgentMcpServer)]);
+            }
+
+            AddList(definition, "skills", agent.Skills);
+            AddString(definition, "initialPrompt", agent.InitialPrompt);
+            AddString(definition, "effort", agent.Effort);
+            AddString(definition, "permissionMode", agent.PermissionMode?.ToWireName());
+            if (agent.Background is { } background)
+            {
+                definition["background"] = background;
+            }
+
+            AddString(definition, "memory", agent.Memory);
+            AddString(definition, "isolation", agent.Isolation);
             json[name] = definition;
         }
 
         return json;
+    }
+
+    private static JsonNode AgentMcpServer(QoderAgentMcpServer server) =>
+        server.Config is null ? JsonValue.Create(server.Name) : new JsonObject { [server.Name] = McpConfigJson.Server(server.Name, server.Config) };
+
+    private static void AddList(JsonObject target, string name, IList<string>? values)
+    {
+        if (values is not null)
+        {
+            target[name] = new JsonArray([.. values.Select(v => (JsonNode?)v)]);
+        }
+    }
+
+    private static void AddString(JsonObject target, string name, string? value)
+    {
+        if (value is not null)
+        {
+            target[name] = value;
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Collections;
 namespace Qoder.AgentSdk;
 
 /// <summary>The hooks of a client, in registration order. Each callback gets an id (<c>hook_0</c>, <c>hook_1</c>, …) on <c>initialize</c>.</summary>
-public sealed class QoderHookCollection : IReadOnlyList<QoderHookMatcher>
+public sealed partial class QoderHookCollection : IReadOnlyList<QoderHookMatcher>
 {
     private readonly List<QoderHookMatcher> _matchers = [];
 

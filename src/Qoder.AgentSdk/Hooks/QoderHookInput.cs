@@ -3,11 +3,10 @@ using System.Text.Json;
 namespace Qoder.AgentSdk;
 
 /// <summary>
-/// What a hook callback is told (the <c>input</c> of <c>hook_callback</c>). The events with their own fields arrive as a
-/// derived type (<see cref="QoderPreToolUseHookInput"/>, <see cref="QoderPostToolUseHookInput"/>,
-/// <see cref="QoderUserPromptSubmitHookInput"/>, <see cref="QoderStopHookInput"/>, <see cref="QoderSessionStartHookInput"/>,
-/// <see cref="QoderSessionEndHookInput"/>, <see cref="QoderPermissionRequestHookInput"/>); every other field of every event
-/// is in <see cref="Raw"/>.
+/// What a hook callback is told (the <c>input</c> of <c>hook_callback</c>). Every event with its own fields arrives as a
+/// derived type named after it (<see cref="QoderPreToolUseHookInput"/>, <see cref="QoderFileChangedHookInput"/>, …; the
+/// per-event registrations such as <c>QoderHookCollection.OnPreToolUse</c> hand it over typed); Notification, which
+/// has no documented fields, arrives as this base type. Every field, known or not, is also in <see cref="Raw"/>.
 /// </summary>
 public class QoderHookInput
 {
@@ -69,6 +68,25 @@ public class QoderHookInput
             QoderHookEvent.SessionStart => new QoderSessionStartHookInput(raw, envelopeToolUseId),
             QoderHookEvent.SessionEnd => new QoderSessionEndHookInput(raw, envelopeToolUseId),
             QoderHookEvent.PermissionRequest => new QoderPermissionRequestHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.PostToolUseFailure => new QoderPostToolUseFailureHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.StopFailure => new QoderStopFailureHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.SubagentStart => new QoderSubagentStartHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.SubagentStop => new QoderSubagentStopHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.PreCompact => new QoderPreCompactHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.PostCompact => new QoderPostCompactHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.PermissionDenied => new QoderPermissionDeniedHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.Setup => new QoderSetupHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.WorktreeCreate => new QoderWorktreeCreateHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.WorktreeRemove => new QoderWorktreeRemoveHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.InstructionsLoaded => new QoderInstructionsLoadedHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.CwdChanged => new QoderCwdChangedHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.FileChanged => new QoderFileChangedHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.TeammateIdle => new QoderTeammateIdleHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.TaskCreated => new QoderTaskCreatedHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.TaskCompleted => new QoderTaskCompletedHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.Elicitation => new QoderElicitationHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.ElicitationResult => new QoderElicitationResultHookInput(raw, envelopeToolUseId),
+            QoderHookEvent.ConfigChange => new QoderConfigChangeHookInput(raw, envelopeToolUseId),
             _ => new QoderHookInput(raw, envelopeToolUseId),
         };
 }

@@ -61,6 +61,13 @@ public sealed class QoderHookOutput
         HookSpecificOutput = new QoderPreToolUseHookOutput { UpdatedInput = updatedInput },
     };
 
+    /// <summary>Lets a PreToolUse hook run the tool with a changed typed input (the permission flow goes on as usual).</summary>
+    /// <typeparam name="T">The tool's input record.</typeparam>
+    /// <param name="updatedInput">The input to run with.</param>
+    /// <returns>The output.</returns>
+    public static QoderHookOutput UpdateToolInput<T>(T updatedInput)
+        where T : Tools.QoderToolInput => UpdateToolInput(Tools.ToolInputJson.Write(updatedInput));
+
     /// <summary>An output that adds context for the model.</summary>
     /// <param name="hookEvent">The event being answered.</param>
     /// <param name="additionalContext">The text.</param>

@@ -21,4 +21,11 @@ public sealed class QoderPermissionRequestHookInput : QoderHookInput
 
     /// <summary>Gets the permission updates the CLI suggests (an array of PermissionUpdate objects), if any.</summary>
     public JsonElement? PermissionSuggestions { get; }
+
+    /// <summary>Reads <see cref="ToolInput"/> as the typed input of a built-in tool.</summary>
+    /// <typeparam name="T">The tool's input record; check <see cref="ToolName"/> first.</typeparam>
+    /// <returns>The input.</returns>
+    /// <exception cref="QoderProtocolException">The input does not have the record's shape.</exception>
+    public T ToolInputAs<T>()
+        where T : Tools.QoderToolInput => Tools.ToolInputJson.Read<T>(ToolInput, ToolName);
 }

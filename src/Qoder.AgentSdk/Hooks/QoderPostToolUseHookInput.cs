@@ -21,4 +21,11 @@ public sealed class QoderPostToolUseHookInput : QoderHookInput
 
     /// <summary>Gets the tool's output, in a tool-specific shape (a content array for MCP tools).</summary>
     public JsonElement? ToolResponse { get; }
+
+    /// <summary>Reads <see cref="ToolInput"/> as the typed input of a built-in tool.</summary>
+    /// <typeparam name="T">The tool's input record; check <see cref="ToolName"/> first.</typeparam>
+    /// <returns>The input.</returns>
+    /// <exception cref="QoderProtocolException">The input does not have the record's shape.</exception>
+    public T ToolInputAs<T>()
+        where T : Tools.QoderToolInput => Tools.ToolInputJson.Read<T>(ToolInput, ToolName);
 }

@@ -17,4 +17,11 @@ public sealed class QoderPreToolUseHookInput : QoderHookInput
 
     /// <summary>Gets the tool's arguments.</summary>
     public JsonElement ToolInput { get; }
+
+    /// <summary>Reads <see cref="ToolInput"/> as the typed input of a built-in tool.</summary>
+    /// <typeparam name="T">The tool's input record; check <see cref="ToolName"/> first.</typeparam>
+    /// <returns>The input.</returns>
+    /// <exception cref="QoderProtocolException">The input does not have the record's shape.</exception>
+    public T ToolInputAs<T>()
+        where T : Tools.QoderToolInput => Tools.ToolInputJson.Read<T>(ToolInput, ToolName);
 }

@@ -8,8 +8,11 @@ namespace Qoder.AgentSdk.Input;
 internal static class UserInputWriter
 {
     /// <summary>Builds the frame; every text is checked first, so a malformed input sends nothing.</summary>
+    /// <param name="input">The message.</param>
+    /// <param name="agentContext">The client's <see cref="QoderAgentOptions.CustomContext"/>; the message's own entries win.</param>
+    /// <param name="paramName">The caller's parameter name, for the exception.</param>
     /// <exception cref="ArgumentException">The input has no content or a text with a lone surrogate.</exception>
-    public static UserInputFrame ToFrame(QoderUserInput input, string paramName)
+    public static UserInputFrame ToFrame(QoderUserInput input, IDictionary<string, string>? agentContext, string paramName)
     {
         ArgumentNullException.ThrowIfNull(input, paramName);
         if (input.Content.Count == 0)
@@ -35,14 +38,28 @@ internal static class UserInputWriter
                 _ => null,
             },
             ShouldQuery = input.ShouldQuery,
-            CustomContext = input.CustomContext.Count == 0
-                ? null
-                : new JsonObject(input.CustomContext.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+            CustomContext = Context(agentContext, input.CustomContext),
             FileAttachments = input.Attachments.Count == 0
                 ? null
                 : new JsonArray([.. input.Attachments.Select(a => (JsonNode?)new JsonObject { ["file_id"] = a.FileId, ["relative_path"] = a.RelativePath })]),
             ClientComposed = input.ClientComposed ? true : null,
         };
+    }
+
+    private static JsonObject? Context(IDictionary<string, string>? agentContext, IDictionary<string, string> messageContext)
+    {
+        if (messageContext.Count == 0 && (agentContext is null || agentContext.Count == 0))
+        {
+            return null;
+        }
+
+        var context = new JsonObject();
+        foreach (var (key, value) in (agentContext ?? new Dictionary<string, string>()).Concat(messageContext))
+        {
+            context[key] = value;
+        }
+
+        return context;
     }
 
     private static JsonObject Block(QoderInputBlock block, string paramName)

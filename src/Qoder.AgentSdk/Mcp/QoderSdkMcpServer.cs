@@ -24,6 +24,13 @@ public sealed class QoderSdkMcpServer
     public IList<McpServerTool> Tools { get; } = [];
 
     /// <summary>
+    /// Gets the per-tool permission policies and overrides: a <see cref="QoderMcpToolPolicy.PermissionPolicy"/> becomes a
+    /// settings rule, <see cref="QoderMcpToolPolicy.ExposedName"/>/<see cref="QoderMcpToolPolicy.AlwaysLoad"/> go to
+    /// <c>initialize.sdkMcpToolOverrides</c>.
+    /// </summary>
+    public IList<QoderMcpToolPolicy> ToolPolicies { get; } = [];
+
+    /// <summary>
     /// Gets or sets the services tool parameters are resolved from (one scope per call when the provider supports
     /// scopes). A host sets this per run to give tools scoped services.
     /// </summary>
@@ -54,6 +61,11 @@ public sealed class QoderSdkMcpServer
         foreach (var tool in Tools)
         {
             copy.Tools.Add(tool);
+        }
+
+        foreach (var policy in ToolPolicies)
+        {
+            copy.ToolPolicies.Add(policy.Clone());
         }
 
         return copy;

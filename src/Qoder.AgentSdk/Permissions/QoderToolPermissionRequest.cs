@@ -41,6 +41,13 @@ public sealed class QoderToolPermissionRequest
     /// <summary>Gets the whole request as the CLI sent it.</summary>
     public JsonElement Raw { get; }
 
+    /// <summary>Reads <see cref="Input"/> as the typed input of a built-in tool, such as <see cref="Tools.QoderBashInput"/>.</summary>
+    /// <typeparam name="T">The tool's input record; check <see cref="ToolName"/> first.</typeparam>
+    /// <returns>The input.</returns>
+    /// <exception cref="QoderProtocolException">The input does not have the record's shape (another tool's, say).</exception>
+    public T InputAs<T>()
+        where T : Tools.QoderToolInput => Tools.ToolInputJson.Read<T>(Input, ToolName);
+
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

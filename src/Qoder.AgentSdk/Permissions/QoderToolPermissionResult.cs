@@ -36,6 +36,14 @@ public sealed class QoderToolPermissionResult
     public static QoderToolPermissionResult Allow(JsonElement? updatedInput = null, JsonElement? updatedPermissions = null) =>
         new(true, updatedInput, updatedPermissions, null, false);
 
+    /// <summary>Allows the tool call with a changed typed input, such as <c>request.InputAs&lt;QoderBashInput&gt;() with { Timeout = 60000 }</c>.</summary>
+    /// <typeparam name="T">The tool's input record.</typeparam>
+    /// <param name="updatedInput">The input to run with instead of the requested one.</param>
+    /// <param name="updatedPermissions">Permission updates to apply.</param>
+    /// <returns>The answer.</returns>
+    public static QoderToolPermissionResult Allow<T>(T updatedInput, JsonElement? updatedPermissions = null)
+        where T : Tools.QoderToolInput => Allow(Tools.ToolInputJson.Write(updatedInput), updatedPermissions);
+
     /// <summary>Denies the tool call.</summary>
     /// <param name="message">The reason, shown to the model.</param>
     /// <param name="interrupt">Whether to interrupt the turn too.</param>

@@ -9,6 +9,7 @@ internal static class ChildEnvironment
     public const string VersionVariable = "QODER_AGENT_SDK_VERSION";
     public const string LanguageVariable = "QODER_AGENT_SDK_LANGUAGE";
     public const string PayloadVariable = "QODER_SDK_AUTH_PAYLOAD_FILE";
+    public const string VpcEndpointVariable = "QODER_VPC_ENDPOINT";
 
     private const int MinimumSearchableSecretLength = 8;
 
@@ -30,6 +31,19 @@ internal static class ChildEnvironment
             else
             {
                 environment[name] = value;
+            }
+        }
+
+        // As the official SDK: the endpoint wins over the overlay, and a blank one removes the variable.
+        if (options.VpcEndpoint is { } endpoint)
+        {
+            if (string.IsNullOrWhiteSpace(endpoint))
+            {
+                environment.Remove(VpcEndpointVariable);
+            }
+            else
+            {
+                environment[VpcEndpointVariable] = endpoint.Trim();
             }
         }
 

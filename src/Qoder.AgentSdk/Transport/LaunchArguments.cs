@@ -60,6 +60,11 @@ internal static class LaunchArguments
             args.Add($"--resume-session-at={options.ResumeSessionAt}");
         }
 
+        if (options.ResumeDropsTurn is not null)
+        {
+            args.Add($"--resume-drops-turn={options.ResumeDropsTurn}");
+        }
+
         AddIf(args, "--session-id", options.SessionId);
         if (options.PermissionMode == QoderPermissionMode.Yolo)
         {
@@ -81,7 +86,13 @@ internal static class LaunchArguments
             args.Add("--include-partial-messages");
         }
 
-        AddEach(args, "--allowed-tools", options.AllowedTools);
+        // The official SDK 1.0.39 accepts includeHookEvents but never passes the flag; the CLI needs it for the messages.
+        if (options.IncludeHookEvents)
+        {
+            args.Add("--include-hook-events");
+        }
+
+        AddEach(args, "--allowed-tools", AllowedTools(options));
         AddEach(args, "--disallowed-tools", options.DisallowedTools);
         args.Add("--tools");
         args.Add(string.Join(',', options.Tools ?? DefaultTools(environment)));
@@ -176,6 +187,21 @@ internal static class LaunchArguments
             throw new QoderConfigurationException(nameof(QoderAgentOptions.MaxTurns), "must be 0 (unlimited) or more.");
         }
 
+        if (options.AllSkills && options.Skills is not null)
+        {
+            throw new QoderConfigurationException(nameof(QoderAgentOptions.Skills), "cannot be combined with AllSkills; set one of the two.");
+        }
+
+        if (options.GoalMaxTurns is <= 0)
+        {
+            throw new QoderConfigurationException(nameof(QoderAgentOptions.GoalMaxTurns), "must be a positive number of turns.");
+        }
+
+        foreach (var (name, server) in options.SdkMcpServers)
+        {
+            McpConfigJson.ToolOverrides(name, server.ToolPolicies);
+        }
+
         if (options.MaxLineBytes < QoderCliDefaults.MinimumMaxLineBytes)
         {
             throw new QoderConfigurationException(nameof(QoderAgentOptions.MaxLineBytes), $"must be at least {QoderCliDefaults.MinimumMaxLineBytes} bytes.");
@@ -196,26 +222,20 @@ internal static class LaunchArguments
 
     internal static string BuildMcpConfig(IDictionary<string, QoderMcpServerConfig> servers)
     {
-        var root = new JsonObject();
         var map = new JsonObject();
-        root["mcpServers"] = map;
         foreach (var (name, server) in servers)
         {
-            var config = new JsonObject();
-            AddIf(config, "type", server.Type);
-            AddIf(config, "command", server.Command);
-            if (server.Args.Count > 0)
-            {
-                config["args"] = new JsonArray([.. server.Args.Select(a => JsonValue.Create(a))]);
-            }
-
-            AddMap(config, "env", server.Env);
-            AddIf(config, "url", server.Url);
-            AddMap(config, "headers", server.Headers);
-            map[name] = config;
+            map[name] = McpConfigJson.Server(name, server);
         }
 
-        return root.ToJsonString(ArgvJson);
+        return new JsonObject { ["mcpServers"] = map }.ToJsonString(ArgvJson);
+    }
+
+    /// <summary>The allowed tools, followed by the rules that enable <see cref="QoderAgentOptions.Skills"/> not already listed.</summary>
+    internal static IEnumerable<string> AllowedTools(QoderAgentOptions options)
+    {
+        IEnumerable<string> skillRules = options.AllSkills ? ["Skill"] : options.Skills?.Select(s => $"Skill({s})") ?? [];
+        return options.AllowedTools.Concat(skillRules.Where(rule => !options.AllowedTools.Contains(rule)));
     }
 
     internal static string ToArgvJson(JsonNode node) => node.ToJsonString(ArgvJson);
@@ -264,29 +284,5 @@ internal static class LaunchArguments
             args.Add(flag);
             args.Add(value);
         }
-    }
-
-    private static void AddIf(JsonObject target, string name, string? value)
-    {
-        if (value is not null)
-        {
-            target[name] = value;
-        }
-    }
-
-    private static void AddMap(JsonObject target, string name, IDictionary<string, string> values)
-    {
-        if (values.Count == 0)
-        {
-            return;
-        }
-
-        var map = new JsonObject();
-        foreach (var (key, value) in values)
-        {
-            map[key] = value;
-        }
-
-        target[name] = map;
     }
 }

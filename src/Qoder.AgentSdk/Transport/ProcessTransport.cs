@@ -44,7 +44,7 @@ internal sealed class ProcessTransport : IQoderTransport
         _killGrace = options.KillGracePeriod;
         _stdin = process.StandardInput.BaseStream;
         ProcessId = process.Id;
-        _stderrPump = PumpStderrAsync(options.Stderr);
+        _stderrPump = PumpStderrAsync(options.Stderr, options.StderrLine);
         Exited = WaitForExitCodeAsync();
     }
 
@@ -362,10 +362,11 @@ internal sealed class ProcessTransport : IQoderTransport
         }
     }
 
-    private async Task PumpStderrAsync(Action<string>? callback)
+    private async Task PumpStderrAsync(Action<string>? callback, Action<string>? lineCallback)
     {
         var reader = _process.StandardError;
         var buffer = new char[4096];
+        var lines = lineCallback is null ? null : new StderrLineSplitter();
         try
         {
             int read;
@@ -373,11 +374,20 @@ internal sealed class ProcessTransport : IQoderTransport
             {
                 _stderr.Append(buffer.AsSpan(0, read));
                 InvokeStderrCallback(callback, new string(buffer, 0, read));
+                foreach (var line in lines?.Push(buffer.AsSpan(0, read)) ?? [])
+                {
+                    InvokeStderrCallback(lineCallback, line);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             // The pipe closed with the process.
+        }
+
+        if (lines?.Flush() is { } last)
+        {
+            InvokeStderrCallback(lineCallback, last);
         }
     }
 }

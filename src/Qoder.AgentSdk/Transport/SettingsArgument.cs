@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace Qoder.AgentSdk.Transport;
 
 /// <summary>
-/// Prepares <c>--settings</c> as the official SDK does (docs/protocol.md, Launch): permission-mode names are translated, additional
-/// directories merged; a settings file that needs rewriting is copied to a private temp folder.
+/// Prepares <c>--settings</c> as the official SDK does (docs/protocol.md, The settings argument): a string is passed
+/// verbatim unless something must be merged into it; an object is rewritten and passed inline; a settings file that
+/// needs rewriting is copied to a private temp folder.
 /// </summary>
 internal sealed class SettingsArgument : IDisposable
 {
@@ -21,47 +22,49 @@ internal sealed class SettingsArgument : IDisposable
 
     public static SettingsArgument Prepare(QoderAgentOptions options)
     {
-        var settings = options.Settings;
-        if (settings is not null && settings.TrimStart().StartsWith('{'))
+        if (options.Settings is not null && options.SettingsObject is not null)
         {
-            var inline = ParseObject(settings, "QoderAgentOptions.Settings");
-            Transform(inline, options.AdditionalDirectories, translateMode: true);
-            return new SettingsArgument(inline.Count == 0 ? null : LaunchArguments.ToArgvJson(inline), null);
+            throw new QoderConfigurationException(nameof(QoderAgentOptions.SettingsObject), "cannot be combined with Settings; set one of the two.");
         }
 
-        if (string.IsNullOrEmpty(settings))
+        var rules = McpPolicyRules.Collect(options);
+        var settings = options.Settings;
+        if (settings is not null)
         {
-            if (options.AdditionalDirectories.Count == 0)
+            if (settings.Length == 0)
             {
                 return new SettingsArgument(null, null);
             }
 
-            var created = new JsonObject();
-            Transform(created, options.AdditionalDirectories, translateMode: true);
-            return new SettingsArgument(LaunchArguments.ToArgvJson(created), null);
+            if (!rules.Any && options.EnableFileCheckpointing != true && options.SecurityScan is null && options.AdditionalDirectories.Count == 0)
+            {
+                return new SettingsArgument(settings, null);
+            }
+
+            // The official SDK reads the string as a path here; inline JSON is merged in place instead of failing on a missing file.
+            if (settings.TrimStart().StartsWith('{'))
+            {
+                var inline = ParseObject(settings.Trim(), "QoderAgentOptions.Settings");
+                Transform(inline, options, rules);
+                return new SettingsArgument(inline.Count == 0 ? null : LaunchArguments.ToArgvJson(inline), null);
+            }
+
+            var fromFile = ReadFile(settings);
+            Transform(fromFile, options, rules);
+            if (fromFile.Count == 0)
+            {
+                return new SettingsArgument(null, null);
+            }
+
+            var directory = Directory.CreateTempSubdirectory("qoder-agent-sdk-settings-").FullName;
+            var path = Path.Combine(directory, "settings.json");
+            File.WriteAllText(path, LaunchArguments.ToArgvJson(fromFile));
+            return new SettingsArgument(path, directory);
         }
 
-        if (options.AdditionalDirectories.Count == 0)
-        {
-            return new SettingsArgument(settings, null);
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(settings).Trim();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new QoderConfigurationException(nameof(QoderAgentOptions.Settings), $"the settings file {settings} cannot be read: {ex.Message}", ex);
-        }
-
-        var fromFile = text.Length == 0 ? [] : ParseObject(text, $"the settings file {settings}");
-        Transform(fromFile, options.AdditionalDirectories, translateMode: true);
-        var directory = Directory.CreateTempSubdirectory("qoder-agent-sdk-settings-").FullName;
-        var path = Path.Combine(directory, "settings.json");
-        File.WriteAllText(path, LaunchArguments.ToArgvJson(fromFile));
-        return new SettingsArgument(path, directory);
+        var created = options.SettingsObject?.DeepClone().AsObject() ?? [];
+        Transform(created, options, rules);
+        return new SettingsArgument(created.Count == 0 ? null : LaunchArguments.ToArgvJson(created), null);
     }
 
     public void Dispose()
@@ -80,6 +83,21 @@ internal sealed class SettingsArgument : IDisposable
         }
     }
 
+    private static JsonObject ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new QoderConfigurationException(nameof(QoderAgentOptions.Settings), $"the settings file {path} cannot be read: {ex.Message}", ex);
+        }
+
+        return text.Length == 0 ? [] : ParseObject(text, $"the settings file {path}");
+    }
+
     private static JsonObject ParseObject(string json, string what)
     {
         try
@@ -93,63 +111,73 @@ internal sealed class SettingsArgument : IDisposable
         }
     }
 
-    private static void Transform(JsonObject settings, IList<string> additionalDirectories, bool translateMode)
+    private static void Transform(JsonObject settings, QoderAgentOptions options, McpPolicyRules rules)
     {
-        if (translateMode && settings["permissions"] is JsonObject permissions)
+        TranslatePermissionModes(settings);
+        MergeAdditionalDirectories(settings, options.AdditionalDirectories);
+        rules.MergeInto(settings);
+        if (options.SecurityScan is { } scan)
         {
-            if (permissions["defaultMode"] is JsonValue defaultMode && defaultMode.TryGetValue<string>(out var mode)
-                && TranslateMode(mode) is { } translated)
+            settings["securityScan"] = new JsonObject
             {
-                var general = settings["general"] as JsonObject;
-                if (general is null)
-                {
-                    general = [];
-                    settings["general"] = general;
-                }
+                ["l1StaticCheck"] = scan.L1StaticCheck,
+                ["l2LightweightScan"] = scan.L2LightweightScan,
+                ["l3DeepScan"] = scan.L3DeepScan,
+            };
+        }
 
-                if (!general.ContainsKey("defaultPermissionMode"))
-                {
-                    general["defaultPermissionMode"] = translated;
-                }
-            }
+        if (options.EnableFileCheckpointing == true)
+        {
+            var general = Child(settings, "general");
+            Child(general, "fileCheckpointing")["enabled"] = true;
+        }
+    }
 
-            if (permissions["disableBypassPermissionsMode"] is JsonValue disable && disable.TryGetValue<string>(out var value) && value == "disable")
+    private static void TranslatePermissionModes(JsonObject settings)
+    {
+        if (settings["permissions"] is not JsonObject permissions)
+        {
+            return;
+        }
+
+        if (permissions.TryGetPropertyValue("defaultMode", out var defaultMode) && defaultMode is not null)
+        {
+            var general = Child(settings, "general");
+            if (defaultMode is JsonValue value && value.TryGetValue<string>(out var mode) && TranslateMode(mode) is { } translated
+                && !general.ContainsKey("defaultPermissionMode"))
             {
-                var security = settings["security"] as JsonObject;
-                if (security is null)
-                {
-                    security = [];
-                    settings["security"] = security;
-                }
-
-                security["disableYoloMode"] = true;
+                general["defaultPermissionMode"] = translated;
             }
         }
 
+        if (permissions["disableBypassPermissionsMode"] is JsonValue disable && disable.TryGetValue<string>(out var flag) && flag == "disable")
+        {
+            Child(settings, "security")["disableYoloMode"] = true;
+        }
+    }
+
+    private static void MergeAdditionalDirectories(JsonObject settings, IList<string> additionalDirectories)
+    {
         if (additionalDirectories.Count == 0)
         {
             return;
         }
 
-        var perms = settings["permissions"] as JsonObject;
-        if (perms is null)
+        var permissions = Child(settings, "permissions");
+        permissions["additionalDirectories"] = McpPolicyRules.Union(permissions["additionalDirectories"], additionalDirectories);
+    }
+
+    /// <summary>The object under <paramref name="name"/>, created (or replacing a non-object) when missing.</summary>
+    internal static JsonObject Child(JsonObject parent, string name)
+    {
+        if (parent[name] is JsonObject existing)
         {
-            perms = [];
-            settings["permissions"] = perms;
+            return existing;
         }
 
-        var existing = perms["additionalDirectories"] is JsonArray array
-            ? array.Select(n => n?.GetValue<string>()).OfType<string>().ToList()
-            : [];
-        foreach (var directory in additionalDirectories)
-        {
-            if (!existing.Contains(directory))
-            {
-                existing.Add(directory);
-            }
-        }
-
-        perms["additionalDirectories"] = new JsonArray([.. existing.Select(d => JsonValue.Create(d))]);
+        var created = new JsonObject();
+        parent[name] = created;
+        return created;
     }
 
     private static string? TranslateMode(string mode) => mode switch

@@ -31,6 +31,9 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   record.stdin.push(frame);
   if (frame.type === 'control_request' && frame.request.subtype === 'initialize') {
     send({ type: 'system', subtype: 'init', protocol_version: '1.4.0', qodercli_version: 'fake', tools: [], ...session });
+    const capabilities = JSON.parse(process.env.DIFF_CAPABILITIES ?? '[]');
+    send({ type: 'control_response', response: { subtype: 'success', request_id: frame.request_id, response: { commands: [], capabilities } } });
+  } else if (frame.type === 'control_request') {
     send({ type: 'control_response', response: { subtype: 'success', request_id: frame.request_id, response: {} } });
   } else if (frame.type === 'user') {
     save();

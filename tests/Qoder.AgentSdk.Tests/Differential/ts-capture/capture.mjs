@@ -28,7 +28,7 @@ const line = (obj) => JSON.stringify(obj) + '\n';
 
 // A process-like object that plays a well-behaved CLI just long enough for the SDK to write
 // initialize and the first user message.
-function fakeCli(spawnOpts, record) {
+function fakeCli(spawnOpts, record, capabilities) {
   const proc = new EventEmitter();
   const stdout = new PassThrough();
   let buffer = '';
@@ -50,7 +50,7 @@ function fakeCli(spawnOpts, record) {
   const onFrame = (frame) => {
     if (!done) record.stdin.push(frame);
     if (frame.type === 'control_request') {
-      const body = frame.request?.subtype === 'initialize' ? { commands: [], capabilities: [] } : {};
+      const body = frame.request?.subtype === 'initialize' ? { commands: [], capabilities } : {};
       stdout.write(line({ type: 'control_response', response: { subtype: 'success', request_id: frame.request_id, response: body } }));
       if (frame.request?.subtype === 'initialize') {
         stdout.write(line({ type: 'system', subtype: 'init', protocol_version: '1.4.0', qodercli_version: '1.1.52',
@@ -125,7 +125,11 @@ async function runCase(c) {
       ? c.settingsFileContent : JSON.stringify(c.settingsFileContent));
   }
   options.auth = buildAuth(c.auth);
-  options.spawnQoderCLIProcess = (opts) => { snapshotSpawn(opts, record); return fakeCli(opts, record); };
+  // "sdkMcpServers" (name → tool policies) stands for in-process servers, which JSON cannot hold.
+  for (const [name, tools] of Object.entries(c.sdkMcpServers ?? {})) {
+    options.mcpServers = { ...(options.mcpServers ?? {}), [name]: { ...sdk.createSdkMcpServer({ name, tools: [] }), tools } };
+  }
+  options.spawnQoderCLIProcess = (opts) => { snapshotSpawn(opts, record); return fakeCli(opts, record, c.cliCapabilities ?? []); };
   let q;
   let timer;
   try {
