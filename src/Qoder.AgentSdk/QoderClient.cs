@@ -101,6 +101,9 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+
+        // Off the request path: the parser warms up on another thread while the CLI starts (once per process).
+        HotPathWarmup.Start();
         await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

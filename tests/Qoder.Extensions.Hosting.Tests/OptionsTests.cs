@@ -122,6 +122,7 @@ public sealed class OptionsTests
     [InlineData("Qoder:Pool:AcquireTimeout", "00:00:00", "Qoder:Pool:AcquireTimeout")]
     [InlineData("Qoder:Pool:IdleTimeout", "00:00:00", "Qoder:Pool:IdleTimeout")]
     [InlineData("Qoder:Pool:RestartBudget", "0", "Qoder:Pool:RestartBudget")]
+    [InlineData("Qoder:Pool:MaxConcurrentStarts", "-1", "Qoder:Pool:MaxConcurrentStarts must be between 0 and 256")]
     [InlineData("Qoder:Resilience:MaxRetryAttempts", "11", "Qoder:Resilience:MaxRetryAttempts")]
     [InlineData("Qoder:Resilience:AttemptTimeout", "00:20:00", "Qoder:Resilience:AttemptTimeout must be <= Qoder:Resilience:TotalTimeout")]
     [InlineData("Qoder:Resilience:CircuitBreakerFailureRatio", "2", "Qoder:Resilience:CircuitBreakerFailureRatio")]

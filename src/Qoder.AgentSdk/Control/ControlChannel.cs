@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,7 +14,7 @@ namespace Qoder.AgentSdk.Control;
 /// <see cref="OutboundRequests"/> and <see cref="InboundRequests"/>, hides protocol frames, skips stray non-JSON lines,
 /// and passes every other message on; writes are serialized by one lock.
 /// </summary>
-internal sealed class ControlChannel : IDisposable
+internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
 {
     /// <summary>How long the process may linger after its stdout ended before it is killed.</summary>
     internal static readonly TimeSpan ExitWaitAfterStdoutEnds = TimeSpan.FromSeconds(30);
@@ -26,6 +27,7 @@ internal sealed class ControlChannel : IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly WireOrderGate _order;
+    private readonly ConsumerBackpressure _backpressure = new(ConsumerBackpressure.DefaultCapacity);
     private readonly OutboundRequests _outbound;
     private readonly InboundRequests _inbound;
     private Task _readLoop = Task.CompletedTask;
@@ -101,6 +103,7 @@ internal sealed class ControlChannel : IDisposable
         }
 
         _order.MessagesTaken(1);
+        _backpressure.Taken(1);
         return true;
     }
 
@@ -131,6 +134,7 @@ internal sealed class ControlChannel : IDisposable
 
         // The consumer is done: callbacks of the end of the session (SessionEnd hooks) must not wait for it.
         _order.Open();
+        _backpressure.Open();
         try
         {
             _stopping.Cancel();
@@ -146,8 +150,14 @@ internal sealed class ControlChannel : IDisposable
     /// <summary>Sends a control request and waits for its response body.</summary>
     /// <exception cref="QoderControlTimeoutException">No answer within <paramref name="timeout"/>.</exception>
     /// <exception cref="QoderControlRequestException">The CLI answered with an error.</exception>
-    public Task<JsonElement?> RequestAsync(JsonObject request, TimeSpan timeout, CancellationToken cancellationToken) =>
-        _outbound.SendAsync(request, timeout, ClosedErrorIfEnded, cancellationToken);
+    public async Task<JsonElement?> RequestAsync(JsonObject request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // The answer may be behind messages the consumer has not taken: read on past the bound until it is in.
+        using (_backpressure.Suspend())
+        {
+            return await _outbound.SendAsync(request, timeout, ClosedErrorIfEnded, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public ValueTask WriteFrameAsync(UserInputFrame frame, CancellationToken cancellationToken) =>
         WriteAsync(JsonSerializer.SerializeToUtf8Bytes(frame, QoderJsonContext.Default.UserInputFrame), cancellationToken);
@@ -172,14 +182,10 @@ internal sealed class ControlChannel : IDisposable
     {
         try
         {
-            await foreach (var line in _transport.ReadLinesAsync(CancellationToken.None).ConfigureAwait(false))
+            await _transport.ReadLinesAsync(this, CancellationToken.None).ConfigureAwait(false);
+            if (_fault is not null)
             {
-                HandleLine(line);
-                if (_fault is not null)
-                {
-                    _transport.Kill();
-                    break;
-                }
+                _transport.Kill();
             }
         }
         catch (QoderException ex)
@@ -220,6 +226,7 @@ internal sealed class ControlChannel : IDisposable
         _outbound.FailAll(_fault ?? ClosedError());
         _inbound.CancelAll();
         _order.Open();
+        _backpressure.Open();
         _messages.Writer.TryComplete(_fault);
     }
 
@@ -228,7 +235,73 @@ internal sealed class ControlChannel : IDisposable
         _transport.Exited.IsCompletedSuccessfully ? _transport.Exited.Result : null,
         _transport.StderrTail);
 
-    private void HandleLine(byte[] line)
+    /// <inheritdoc/>
+    bool IStdoutLineHandler.OnLine(in ReadOnlySequence<byte> line)
+    {
+        HandleLine(line);
+        return _fault is null;
+    }
+
+    /// <inheritdoc/>
+    ValueTask IStdoutLineHandler.WaitForRoomAsync() => _backpressure.WaitForRoomAsync();
+
+    private void HandleLine(in ReadOnlySequence<byte> line)
+    {
+        MessageHead head;
+        try
+        {
+            head = MessageHead.Read(line);
+        }
+        catch (JsonException)
+        {
+            SkipLine(line);
+            return;
+        }
+
+        switch (head.Type)
+        {
+            case "control_response" or "control_request" or "control_cancel_request" or "control_cancel":
+            case "transcript_mirror" when TranscriptMirror is not null:
+                HandleControlFrame(line, head.Type);
+                return;
+            case null:
+                return;
+        }
+
+        if (QoderMessageSerializer.IsHidden(head.Type))
+        {
+            return;
+        }
+
+        QoderMessage message;
+        try
+        {
+            message = QoderMessageSerializer.ParseLine(line, head);
+        }
+        catch (JsonException ex)
+        {
+            if (!IsJson(line))
+            {
+                SkipLine(line);
+                return;
+            }
+
+            _fault = new QoderProtocolException($"The CLI wrote a \"{head.Type}\" message this client cannot read: {ex.Message}", Excerpt(line, 4096), ex);
+            return;
+        }
+
+        if (message is UnknownMessage { Type: "auth_status", Raw: var status } && ReportsError(status))
+        {
+            AuthExpired();
+        }
+
+        Observe(message);
+        _order.MessageRead();
+        _backpressure.Added();
+        _messages.Writer.TryWrite(message);
+    }
+
+    private void HandleControlFrame(in ReadOnlySequence<byte> line, string type)
     {
         JsonDocument document;
         try
@@ -237,21 +310,13 @@ internal sealed class ControlChannel : IDisposable
         }
         catch (JsonException)
         {
-            // A stray line (a warning a dependency printed to stdout) is not worth the session, as in the official SDKs.
-            Interlocked.Increment(ref _skippedLines);
-            SdkLog.SkippedLine(_logger, line.Length, Encoding.UTF8.GetString(line, 0, Math.Min(line.Length, SkippedLineExcerptLength)));
+            SkipLine(line);
             return;
         }
 
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-
-            var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             switch (type)
             {
                 case "control_response":
@@ -260,47 +325,51 @@ internal sealed class ControlChannel : IDisposable
                 case "control_request":
                     _inbound.Start(root);
                     return;
-                case "control_cancel_request" or "control_cancel":
+                case "transcript_mirror":
+                    TranscriptMirror?.Invoke(root);
+                    return;
+                default:
                     if (root.TryGetProperty("request_id", out var id) && id.ValueKind == JsonValueKind.String)
                     {
                         _inbound.Cancel(id.GetString()!);
                     }
 
                     return;
-                case "transcript_mirror" when TranscriptMirror is { } mirror:
-                    mirror(root);
-                    return;
-                case null:
-                    return;
             }
-
-            if (QoderMessageSerializer.IsHidden(type))
-            {
-                return;
-            }
-
-            if (type == "auth_status" && root.TryGetProperty("error", out var authError)
-                && authError.ValueKind is not (JsonValueKind.Null or JsonValueKind.False) && !(authError.ValueKind == JsonValueKind.String && authError.GetString()!.Length == 0))
-            {
-                AuthExpired();
-            }
-
-            QoderMessage message;
-            try
-            {
-                message = QoderMessageSerializer.Parse(root);
-            }
-            catch (JsonException ex)
-            {
-                _fault = new QoderProtocolException($"The CLI wrote a \"{type}\" message this client cannot read: {ex.Message}", Encoding.UTF8.GetString(line, 0, Math.Min(line.Length, 4096)), ex);
-                return;
-            }
-
-            Observe(message);
-            _order.MessageRead();
-            _messages.Writer.TryWrite(message);
         }
     }
+
+    private static bool ReportsError(JsonElement status) =>
+        status.TryGetProperty("error", out var error)
+        && error.ValueKind is not (JsonValueKind.Null or JsonValueKind.False)
+        && !(error.ValueKind == JsonValueKind.String && error.GetString()!.Length == 0);
+
+    private void SkipLine(in ReadOnlySequence<byte> line)
+    {
+        // A stray line (a warning a dependency printed to stdout) is not worth the session, as in the official SDKs.
+        Interlocked.Increment(ref _skippedLines);
+        SdkLog.SkippedLine(_logger, (int)line.Length, Excerpt(line, SkippedLineExcerptLength));
+    }
+
+    private static bool IsJson(in ReadOnlySequence<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Excerpt(in ReadOnlySequence<byte> line, int length) =>
+        Encoding.UTF8.GetString(line.Slice(0, Math.Min(line.Length, length)));
 
     private void Observe(QoderMessage message)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -37,44 +38,7 @@ public static class QoderMessageSerializer
         }
 
         var type = ReadString(element, "type");
-        var subtype = ReadString(element, "subtype");
-        QoderMessage? message = type switch
-        {
-            "system" when subtype == "init" => element.Deserialize(Context.SystemInitMessage),
-            "system" when subtype == "status" => element.Deserialize(Context.SystemStatusMessage),
-            "system" when subtype == "permission_denied" => element.Deserialize(Context.PermissionDeniedMessage),
-            "system" when subtype is "hook_started" or "hook_progress" or "hook_response" => element.Deserialize(Context.HookEventMessage),
-            "system" when subtype is "task_started" or "task_progress" or "task_updated" or "task_notification" => element.Deserialize(Context.TaskEventMessage),
-            "system" when subtype == "compact_boundary" => element.Deserialize(Context.CompactBoundaryMessage),
-            "system" when subtype == "api_retry" => element.Deserialize(Context.ApiRetryMessage),
-            "system" when subtype == "plan_mode_changed" => element.Deserialize(Context.PlanModeChangedMessage),
-            "system" when subtype == "available_models_update" => element.Deserialize(Context.AvailableModelsUpdateMessage),
-            "system" when subtype == "mirror_error" => element.Deserialize(Context.MirrorErrorMessage),
-            "system" when subtype == "model_queue_status" => element.Deserialize(Context.ModelQueueStatusMessage),
-            "system" when subtype == "control_request_progress" => element.Deserialize(Context.ControlRequestProgressMessage),
-            "system" when subtype == "background_tasks_changed" => element.Deserialize(Context.BackgroundTasksChangedMessage),
-            "system" when subtype == "goal_updated" => element.Deserialize(Context.GoalUpdatedMessage),
-            "system" when subtype == "goal_cleared" => element.Deserialize(Context.GoalClearedMessage),
-            "system" when subtype == "session_state_changed" => element.Deserialize(Context.SessionStateChangedMessage),
-            "system" when subtype == "session_title_changed" => element.Deserialize(Context.SessionTitleChangedMessage),
-            "system" when subtype == "files_persisted" => element.Deserialize(Context.FilesPersistedMessage),
-            "system" when subtype == "elicitation_complete" => element.Deserialize(Context.ElicitationCompleteMessage),
-            "system" when subtype == "artifacts_update" => element.Deserialize(Context.ArtifactsUpdateMessage),
-            "system" when subtype == "commands_changed" => element.Deserialize(Context.CommandsChangedMessage),
-            "system" when subtype == "memory_generation" => element.Deserialize(Context.MemoryGenerationMessage),
-            "system" when subtype == "memory_consumption" => element.Deserialize(Context.MemoryConsumptionMessage),
-            "system" when subtype == "skill_evolution" => element.Deserialize(Context.SkillEvolutionMessage),
-            "system" when subtype == "local_command_output" => element.Deserialize(Context.LocalCommandOutputMessage),
-            "system" when subtype == "bridge_state" => element.Deserialize(Context.BridgeStateMessage),
-            "system" => element.Deserialize(Context.SystemMessage),
-            "assistant" => element.Deserialize(Context.AssistantMessage),
-            "user" => element.Deserialize(Context.UserMessage),
-            "result" => element.Deserialize(Context.ResultMessage),
-            "stream_event" => element.Deserialize(Context.StreamEventMessage),
-            "command_lifecycle" => element.Deserialize(Context.CommandLifecycleMessage),
-            "prompt_suggestion" => element.Deserialize(Context.PromptSuggestionMessage),
-            _ => null,
-        };
+        var message = RecordFor(type, ReadString(element, "subtype")) is { } typeInfo ? (QoderMessage?)element.Deserialize(typeInfo) : null;
         return message ?? new UnknownMessage
         {
             Type = type ?? string.Empty,
@@ -82,6 +46,16 @@ public static class QoderMessageSerializer
             SessionId = ReadString(element, "session_id"),
             Raw = element.Clone(),
         };
+    }
+
+    /// <summary>Parses one stdout line from its UTF-8 bytes, in one pass: no document is built for a known type.</summary>
+    /// <param name="utf8Json">The JSON object.</param>
+    /// <returns>The typed message, or <see cref="UnknownMessage"/> for a type this client does not know.</returns>
+    /// <exception cref="JsonException">The bytes are not a JSON object or a known type has fields of the wrong kind.</exception>
+    public static QoderMessage Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        var line = new ReadOnlySequence<byte>(utf8Json);
+        return ParseLine(line, MessageHead.Read(line));
     }
 
     /// <summary>Serialises a message to one line of compact JSON, unknown fields included.</summary>
@@ -95,6 +69,68 @@ public static class QoderMessageSerializer
             UnknownMessage unknown => unknown.Raw.GetRawText(),
             _ => JsonSerializer.Serialize(message, GetTypeInfo(message.GetType())),
         };
+    }
+
+    /// <summary>
+    /// The one place that maps a message's <c>type</c> (and <c>subtype</c>) to its record: a new message type is one line
+    /// here plus its <c>[JsonSerializable]</c> in <see cref="QoderJsonContext"/>.
+    /// </summary>
+    /// <param name="type">The message type.</param>
+    /// <param name="subtype">The subtype (read for <c>system</c> only).</param>
+    /// <returns>The record's type info, or <see langword="null"/> for a type this client does not know.</returns>
+    internal static JsonTypeInfo? RecordFor(string? type, string? subtype) => type switch
+    {
+        "system" when subtype == "init" => Context.SystemInitMessage,
+        "system" when subtype == "status" => Context.SystemStatusMessage,
+        "system" when subtype == "permission_denied" => Context.PermissionDeniedMessage,
+        "system" when subtype is "hook_started" or "hook_progress" or "hook_response" => Context.HookEventMessage,
+        "system" when subtype is "task_started" or "task_progress" or "task_updated" or "task_notification" => Context.TaskEventMessage,
+        "system" when subtype == "compact_boundary" => Context.CompactBoundaryMessage,
+        "system" when subtype == "api_retry" => Context.ApiRetryMessage,
+        "system" when subtype == "plan_mode_changed" => Context.PlanModeChangedMessage,
+        "system" when subtype == "available_models_update" => Context.AvailableModelsUpdateMessage,
+        "system" when subtype == "mirror_error" => Context.MirrorErrorMessage,
+        "system" when subtype == "model_queue_status" => Context.ModelQueueStatusMessage,
+        "system" when subtype == "control_request_progress" => Context.ControlRequestProgressMessage,
+        "system" when subtype == "background_tasks_changed" => Context.BackgroundTasksChangedMessage,
+        "system" when subtype == "goal_updated" => Context.GoalUpdatedMessage,
+        "system" when subtype == "goal_cleared" => Context.GoalClearedMessage,
+        "system" when subtype == "session_state_changed" => Context.SessionStateChangedMessage,
+        "system" when subtype == "session_title_changed" => Context.SessionTitleChangedMessage,
+        "system" when subtype == "files_persisted" => Context.FilesPersistedMessage,
+        "system" when subtype == "elicitation_complete" => Context.ElicitationCompleteMessage,
+        "system" when subtype == "artifacts_update" => Context.ArtifactsUpdateMessage,
+        "system" when subtype == "commands_changed" => Context.CommandsChangedMessage,
+        "system" when subtype == "memory_generation" => Context.MemoryGenerationMessage,
+        "system" when subtype == "memory_consumption" => Context.MemoryConsumptionMessage,
+        "system" when subtype == "skill_evolution" => Context.SkillEvolutionMessage,
+        "system" when subtype == "local_command_output" => Context.LocalCommandOutputMessage,
+        "system" when subtype == "bridge_state" => Context.BridgeStateMessage,
+        "system" => Context.SystemMessage,
+        "assistant" => Context.AssistantMessage,
+        "user" => Context.UserMessage,
+        "result" => Context.ResultMessage,
+        "stream_event" => Context.StreamEventMessage,
+        "command_lifecycle" => Context.CommandLifecycleMessage,
+        "prompt_suggestion" => Context.PromptSuggestionMessage,
+        _ => null,
+    };
+
+    /// <summary>Deserialises one line whose head was read: a known type straight from the bytes into its record.</summary>
+    /// <param name="line">The line's UTF-8 bytes.</param>
+    /// <param name="head">Its type and subtype.</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="JsonException">The line is not JSON or a known type has fields of the wrong kind.</exception>
+    internal static QoderMessage ParseLine(in ReadOnlySequence<byte> line, MessageHead head)
+    {
+        if (RecordFor(head.Type, head.Subtype) is { } typeInfo)
+        {
+            var reader = new Utf8JsonReader(line);
+            return JsonSerializer.Deserialize(ref reader, typeInfo) as QoderMessage ?? throw new JsonException("A message was null.");
+        }
+
+        using var document = JsonDocument.Parse(line);
+        return Parse(document.RootElement);
     }
 
     /// <summary>Tells whether a stdout message type is a protocol frame the caller never sees.</summary>
@@ -118,18 +154,23 @@ public static class QoderMessageSerializer
             throw new JsonException($"A content block must be a JSON object, not {element.ValueKind}.");
         }
 
-        ContentBlock? block = ReadString(element, "type") switch
-        {
-            "text" => element.Deserialize(Context.TextBlock),
-            "tool_use" => element.Deserialize(Context.ToolUseBlock),
-            "tool_result" => element.Deserialize(Context.ToolResultBlock),
-            "thinking" => element.Deserialize(Context.ThinkingBlock),
-            "redacted_thinking" => element.Deserialize(Context.RedactedThinkingBlock),
-            "image" => element.Deserialize(Context.ImageBlock),
-            _ => element.Deserialize(Context.UnknownContentBlock),
-        };
+        var block = element.Deserialize(BlockRecordFor(ReadString(element, "type"))) as ContentBlock;
         return block ?? throw new JsonException("A content block was null.");
     }
+
+    /// <summary>Maps a content block's <c>type</c> to its record; unknown types become <see cref="UnknownContentBlock"/>.</summary>
+    /// <param name="type">The block type.</param>
+    /// <returns>The record's type info.</returns>
+    internal static JsonTypeInfo BlockRecordFor(string? type) => type switch
+    {
+        "text" => Context.TextBlock,
+        "tool_use" => Context.ToolUseBlock,
+        "tool_result" => Context.ToolResultBlock,
+        "thinking" => Context.ThinkingBlock,
+        "redacted_thinking" => Context.RedactedThinkingBlock,
+        "image" => Context.ImageBlock,
+        _ => Context.UnknownContentBlock,
+    };
 
     internal static void WriteBlock(Utf8JsonWriter writer, ContentBlock block) =>
         JsonSerializer.Serialize(writer, block, GetTypeInfo(block.GetType()));

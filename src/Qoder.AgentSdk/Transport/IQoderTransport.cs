@@ -12,8 +12,12 @@ internal interface IQoderTransport : IAsyncDisposable
     /// <summary>Gets a task that completes with the exit code when the process has exited.</summary>
     Task<int> Exited { get; }
 
-    /// <summary>Reads stdout lines (trimmed, blank lines skipped) until EOF. Only one reader may enumerate.</summary>
-    IAsyncEnumerable<byte[]> ReadLinesAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads stdout lines (blank lines skipped) until EOF or until <paramref name="handler"/> stops, framing them in the
+    /// read buffer; between reads it waits for the handler's room. Only one reader may read.
+    /// </summary>
+    /// <exception cref="QoderProtocolException">A line is longer than <see cref="QoderAgentOptions.MaxLineBytes"/>.</exception>
+    Task ReadLinesAsync(IStdoutLineHandler handler, CancellationToken cancellationToken);
 
     /// <summary>Writes one line (a JSON value without the newline) and flushes it.</summary>
     ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
+using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
 
 namespace Qoder.AgentSdk.Transport;
@@ -15,6 +15,9 @@ namespace Qoder.AgentSdk.Transport;
 internal sealed class ProcessTransport : IQoderTransport
 {
     private const string SetsidPath = "/usr/bin/setsid";
+
+    // One pipe's worth (Linux pipes hold 64 KB): a busy CLI's output is taken in few reads.
+    private const int ReadBufferBytes = 64 * 1024;
 
     private static readonly TimeSpan StderrDrainBound = TimeSpan.FromMilliseconds(500);
 
@@ -114,50 +117,14 @@ internal sealed class ProcessTransport : IQoderTransport
         return new ProcessTransport(process, ownGroup, watchdog, options, logger);
     }
 
-    public async IAsyncEnumerable<byte[]> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task ReadLinesAsync(IStdoutLineHandler handler, CancellationToken cancellationToken)
     {
-        var stdout = _process.StandardOutput.BaseStream;
-        var chunk = new byte[64 * 1024];
-        using var pending = new MemoryStream();
-        while (true)
-        {
-            var read = await stdout.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            var start = 0;
-            while (start < read)
-            {
-                var newline = Array.IndexOf(chunk, (byte)'\n', start, read - start);
-                var end = newline < 0 ? read : newline;
-                if (pending.Length + (end - start) > _maxLineBytes)
-                {
-                    throw new QoderProtocolException(
-                        $"The CLI wrote a line longer than {_maxLineBytes} bytes (QoderAgentOptions.MaxLineBytes).",
-                        System.Text.Encoding.UTF8.GetString(pending.GetBuffer(), 0, (int)Math.Min(pending.Length, QoderProtocolException.MaxOffendingLineLength)));
-                }
-
-                pending.Write(chunk, start, end - start);
-                if (newline < 0)
-                {
-                    break;
-                }
-
-                if (TakeLine(pending) is { } line)
-                {
-                    yield return line;
-                }
-
-                start = newline + 1;
-            }
-        }
-
-        if (TakeLine(pending) is { } last)
-        {
-            yield return last;
-        }
+        // Zero-byte reads: an idle session waits for stdout without a buffer; one is rented only once bytes are there,
+        // and returned as soon as every line in it was handled, so nothing grown by a long line is kept.
+        var reader = PipeReader.Create(
+            _process.StandardOutput.BaseStream,
+            new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: ReadBufferBytes / 4, leaveOpen: true, useZeroByteReads: true));
+        return PipeLineReader.ReadAsync(reader, _maxLineBytes, handler, cancellationToken);
     }
 
     public async ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
@@ -304,14 +271,6 @@ internal sealed class ProcessTransport : IQoderTransport
         {
             return true;
         }
-    }
-
-    private static byte[]? TakeLine(MemoryStream pending)
-    {
-        var span = pending.GetBuffer().AsSpan(0, (int)pending.Length).Trim(" \t\r\n"u8);
-        var line = span.IsEmpty ? null : span.ToArray();
-        pending.SetLength(0);
-        return line;
     }
 
     private async Task<bool> ExitsWithinAsync(TimeSpan grace)

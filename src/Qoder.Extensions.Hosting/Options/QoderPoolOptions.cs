@@ -41,6 +41,17 @@ public sealed class QoderPoolOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxRestartBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets how many CLI starts (spawn → <c>initialize</c> answered) may run at once; further starts queue. A start
+    /// takes about a core for seconds, so a burst of replacements would otherwise starve the sessions being read. 0 (the
+    /// default) means one per core (<see cref="Environment.ProcessorCount"/>). Read when the pool is created.
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxConcurrentStarts { get; set; }
+
+    /// <summary>Gets the effective <see cref="MaxConcurrentStarts"/>: the configured value, or the core count for 0.</summary>
+    internal int EffectiveMaxConcurrentStarts => MaxConcurrentStarts > 0 ? MaxConcurrentStarts : Math.Max(1, Environment.ProcessorCount);
+
     /// <summary>Gets or sets a value indicating whether host start waits until <see cref="MinIdle"/> processes are ready (and fails if the first start fails).</summary>
     public bool WaitForWarmUp { get; set; }
 }

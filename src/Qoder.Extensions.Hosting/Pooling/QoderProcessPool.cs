@@ -20,6 +20,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private readonly BackgroundWork _background = new();
     private readonly HashSet<PooledProcess> _retiring = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _startSlots;
     private readonly IQoderClientFactory _factory;
     private readonly CallbackBinder? _callbacks;
     private readonly TimeProvider _time;
@@ -60,6 +61,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _agentTag = new(QoderTelemetry.AgentNameAttribute, DisplayName);
         _options = options.Get(name);
         _defaultKey = _options.Agent.GetLaunchIdentity();
+        _startSlots = new SemaphoreSlim(_options.Pool.EffectiveMaxConcurrentStarts);
         _optionsSubscription = ValidReloads.Subscribe(options, name, Section, _logger, DisplayName, OnOptionsChanged);
         metrics.Register(this);
     }
@@ -237,6 +239,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _optionsSubscription?.Dispose();
         _metrics.Unregister(this);
         _stopping.Dispose();
+        _startSlots.Dispose();
     }
 
     // For containers disposed synchronously; the host disposes asynchronously.
@@ -426,7 +429,17 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         Exception? failure = null;
         try
         {
-            await process.Process.ConnectAsync(_stopping.Token).ConfigureAwait(false);
+            // Bounded (Pool:MaxConcurrentStarts): starts beyond the bound queue here instead of competing for the cores
+            // with the sessions being read.
+            await _startSlots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            try
+            {
+                await process.Process.ConnectAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _startSlots.Release();
+            }
         }
         catch (Exception ex)
         {

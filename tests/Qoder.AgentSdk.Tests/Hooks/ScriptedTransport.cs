@@ -1,4 +1,5 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -9,7 +10,8 @@ namespace Qoder.AgentSdk.Tests.Hooks;
 /// <summary>An in-memory transport: the test writes the CLI's stdout lines and reads what the client wrote to stdin.</summary>
 internal sealed class ScriptedTransport : IQoderTransport
 {
-    private readonly Channel<byte[]> _stdout = Channel.CreateUnbounded<byte[]>();
+    private readonly Pipe _stdout = new(new PipeOptions(pauseWriterThreshold: 0));
+    private readonly Lock _stdoutLock = new();
     private readonly Channel<JsonElement> _stdin = Channel.CreateUnbounded<JsonElement>();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,15 +23,26 @@ internal sealed class ScriptedTransport : IQoderTransport
 
     public ChannelReader<JsonElement> Written => _stdin.Reader;
 
-    public void Emit(string json) => _stdout.Writer.TryWrite(Encoding.UTF8.GetBytes(json));
-
-    public async IAsyncEnumerable<byte[]> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public void Emit(string json)
     {
-        await foreach (var line in _stdout.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        lock (_stdoutLock)
         {
-            yield return line;
+            if (_exited.Task.IsCompleted)
+            {
+                return;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(json + "\n");
+            bytes.CopyTo(_stdout.Writer.GetSpan(bytes.Length));
+            _stdout.Writer.Advance(bytes.Length);
+
+            // The pipe never pauses its writer (no threshold), so the flush completes at once.
+            _stdout.Writer.FlushAsync().AsTask();
         }
     }
+
+    public Task ReadLinesAsync(IStdoutLineHandler handler, CancellationToken cancellationToken) =>
+        PipeLineReader.ReadAsync(_stdout.Reader, QoderCliDefaults.MaxLineBytes, handler, cancellationToken);
 
     public ValueTask WriteLineAsync(ReadOnlyMemory<byte> line, CancellationToken cancellationToken)
     {
@@ -42,8 +55,13 @@ internal sealed class ScriptedTransport : IQoderTransport
 
     public void Kill()
     {
-        _stdout.Writer.TryComplete();
-        _exited.TrySetResult(0);
+        lock (_stdoutLock)
+        {
+            if (_exited.TrySetResult(0))
+            {
+                _stdout.Writer.Complete();
+            }
+        }
     }
 
     public Task ShutdownAsync()
