@@ -1,3 +1,4 @@
+using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Sessions;
 using Xunit.Abstractions;
 
@@ -23,7 +24,7 @@ public sealed class RouteBConformanceTests(ITestOutputHelper output) : Conforman
         });
         var messages = await TurnAsync(client, "The word is alpha.");
 
-        Assert.Equal("success", Assert.IsType<Qoder.AgentSdk.Protocol.ResultMessage>(messages[^1]).Subtype);
+        Assert.Equal("success", Assert.IsType<ResultMessage>(messages[^1]).Subtype);
         var stored = await store.LoadAsync(new QoderSessionKey(QoderProjectKey.FromDirectory(Run.Work), client.SessionId!));
         Assert.Contains(stored!, e => e.GetProperty("type").GetString() == "user" && e.GetRawText().Contains("The word is alpha.", StringComparison.Ordinal));
         Assert.Contains(stored!, e => e.GetProperty("type").GetString() == "assistant");
