@@ -1,9 +1,8 @@
-using Qoder.AgentSdk.Auth;
 using Xunit.Abstractions;
 
 namespace Qoder.Conformance.Tests;
 
-/// <summary>The real CLI 1.1.52 in SDK mode (route B, local backend mock) with the service-account and job-token payloads.</summary>
+/// <summary>The real CLI 1.1.52 in SDK mode (route B, local backend mock) with a service-account payload.</summary>
 [Trait("Category", "RealCli")]
 public sealed class RealCliServiceAuthTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -37,29 +36,6 @@ public sealed class RealCliServiceAuthTests(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(1, expired);
         Assert.DoesNotContain(Key, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, client.StderrTail, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(client.PayloadDirectory));
-    }
-
-    [Fact]
-    public async Task A_job_token_payload_makes_the_cli_ask_the_host_during_initialize()
-    {
-        var requests = new List<QoderTokenRequest>();
-        var options = await _target.CreateOptionsAsync(_run!, ConformanceScript.Reply("unused"));
-        options.Auth = QoderAuth.JobToken((request, _) =>
-        {
-            lock (requests)
-            {
-                requests.Add(request);
-            }
-
-            return ValueTask.FromResult<QoderAuthToken?>(new QoderAuthToken("job-fake-conformance-token", DateTimeOffset.UnixEpoch.AddYears(60)));
-        });
-        await using var client = new QoderClient(options);
-
-        var failure = await Record.ExceptionAsync(() => client.ConnectAsync()).WaitAsync(TimeSpan.FromMinutes(3));
-
-        output.WriteLine(failure?.ToString() ?? "connected");
-        Assert.Equal(QoderTokenRequestReason.Initial, Assert.Single(requests).Reason);
         Assert.False(Directory.Exists(client.PayloadDirectory));
     }
 }
