@@ -59,8 +59,8 @@ public sealed class MessageKindTests
         Assert.True(Parse<PlanModeChangedMessage>("""{"type":"system","subtype":"plan_mode_changed","plan_mode":{"active":true},"uuid":"u","session_id":"s"}""").IsActive);
         Assert.Equal("m", Parse<AvailableModelsUpdateMessage>("""{"type":"system","subtype":"available_models_update","models":[],"currentModel":"m","uuid":"u","session_id":"s"}""").CurrentModel);
         Assert.NotNull(Parse<CompactBoundaryMessage>("""{"type":"system","subtype":"compact_boundary","compact_metadata":{"trigger":"auto","pre_tokens":10},"uuid":"u","session_id":"s"}""").CompactMetadata);
-        var other = Parse<SystemMessage>("""{"type":"system","subtype":"artifacts_update","artifacts":[],"uuid":"u","session_id":"s"}""");
-        Assert.Equal("artifacts_update", other.Subtype);
+        var other = Parse<SystemMessage>("""{"type":"system","subtype":"brand_new_subtype","artifacts":[],"uuid":"u","session_id":"s"}""");
+        Assert.Equal("brand_new_subtype", other.Subtype);
         Assert.True(other.ExtensionData!.ContainsKey("artifacts"));
         var result = Parse<ResultMessage>("""{"type":"result","subtype":"error_max_turns","is_error":true,"num_turns":1,"duration_ms":5,"duration_api_ms":1,"total_cost_usd":0,"usage":{"input_tokens":1,"output_tokens":2},"permission_denials":[{"tool_name":"Bash","tool_use_id":"t","tool_input":{},"tool_denial_kind":"rule"}],"errors":["Reached maximum number of turns (1)"],"error_code":47902,"terminal_reason":"max_turns","uuid":"u","session_id":"s"}""");
         Assert.Equal("max_turns", result.TerminalReason);

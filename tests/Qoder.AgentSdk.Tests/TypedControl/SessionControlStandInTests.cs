@@ -150,7 +150,7 @@ public sealed class SessionControlStandInTests : StandInTestClass
 
         Assert.NotNull(receipt);
         Assert.Empty(receipt.StillQueued);
-        Assert.Empty(receipt.Cancelled);
+        Assert.Null(receipt.Cancelled);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class SessionControlStandInTests : StandInTestClass
 
             Assert.NotNull(receipt);
             Assert.Empty(receipt.StillQueued);
-            Assert.Equal([queued], receipt.Cancelled);
+            Assert.Equal([queued], receipt.Cancelled!);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Qoder.AgentSdk.Testing.Internal.Control;
 using Qoder.AgentSdk.Testing.Internal.Session;
 
@@ -106,12 +105,10 @@ internal sealed class HookRunner(SessionState state, SessionOutput output, Outbo
     /// <summary>The common hook input fields, then <paramref name="fields"/> (moved, not copied).</summary>
     private JsonObject Input(string eventName, JsonObject fields)
     {
-        var home = state.Environment.GetValueOrDefault("HOME") ?? "/root";
-        var key = Regex.Replace(state.Cwd, "[^A-Za-z0-9]", "-");
         var input = new JsonObject
         {
             ["session_id"] = state.SessionId,
-            ["transcript_path"] = Path.Combine(home, ".qoder", "projects", key, state.SessionId + ".jsonl"),
+            ["transcript_path"] = state.Transcript.FilePath,
             ["cwd"] = state.Cwd,
             ["hook_event_name"] = eventName,
             ["permission_mode"] = state.PermissionMode == "bypassPermissions" ? "yolo" : state.PermissionMode,

@@ -9,7 +9,7 @@ public sealed record QoderInterruptReceipt
     [JsonPropertyName("still_queued")]
     public IReadOnlyList<string> StillQueued { get; init; } = [];
 
-    /// <summary>Gets the uuids cancelled because the interrupt asked to cancel the queue.</summary>
+    /// <summary>Gets the uuids cancelled because the interrupt asked to cancel the queue; <see langword="null"/> when it did not ask.</summary>
     [JsonPropertyName("cancelled")]
-    public IReadOnlyList<string> Cancelled { get; init; } = [];
+    public IReadOnlyList<string>? Cancelled { get; init; }
 }
