@@ -30,6 +30,8 @@ public sealed class QoderScenario
     /// for those of the real CLI 1.1.52. A request whose capability is missing is refused as an older CLI refuses it.
     /// </summary>
     public IList<string>? Capabilities { get; set; }
+
+    /// <summary>
     /// The model catalog (one <c>ModelInfo</c> object per model: <c>value</c>, <c>displayName</c>, <c>isDefault</c>, …) in the
     /// initialize response, <c>system/available_models_update</c> and each <c>get_model_policy</c>; empty by default, as offline.
     /// </summary>

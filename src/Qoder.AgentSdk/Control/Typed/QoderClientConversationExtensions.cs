@@ -66,7 +66,7 @@ public static class QoderClientConversationExtensions
     /// The session must be idle. Send the edited message afterwards as a new message.
     /// </summary>
     /// <param name="client">The client.</param>
-    /// <param name="userMessageId">The uuid of the user message (what <see cref="IQoderClient.SendAsync"/> returned).</param>
+    /// <param name="userMessageId">The uuid of the user message (what <see cref="IQoderClient.SendAsync(string, CancellationToken)"/> returned).</param>
     /// <param name="scope">What to take back.</param>
     /// <param name="dryRun">Only report what would change (status <c>ready</c>).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>

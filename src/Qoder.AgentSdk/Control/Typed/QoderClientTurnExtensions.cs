@@ -35,11 +35,11 @@ public static class QoderClientTurnExtensions
     }
 
     /// <summary>
-    /// Withdraws a message sent with <see cref="IQoderClient.SendAsync"/> while it still waits in the queue
+    /// Withdraws a message sent with <see cref="IQoderClient.SendAsync(string, CancellationToken)"/> while it still waits in the queue
     /// (<c>cancel_async_message</c>); its <c>command_lifecycle</c> then says <c>cancelled</c>.
     /// </summary>
     /// <param name="client">The client.</param>
-    /// <param name="messageUuid">The uuid <see cref="IQoderClient.SendAsync"/> returned.</param>
+    /// <param name="messageUuid">The uuid <see cref="IQoderClient.SendAsync(string, CancellationToken)"/> returned.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns><see langword="true"/> when the CLI removed it; <see langword="false"/> once it has been taken into a turn.</returns>
     public static async Task<bool> CancelQueuedMessageAsync(this IQoderClient client, string messageUuid, CancellationToken cancellationToken = default)
