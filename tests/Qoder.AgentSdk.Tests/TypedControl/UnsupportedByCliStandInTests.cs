@@ -91,6 +91,8 @@ public sealed class UnsupportedByCliStandInTests : StandInTestClass
 
         public Task<string> SendAsync(string prompt, CancellationToken cancellationToken = default) => inner.SendAsync(prompt, cancellationToken);
 
+        public Task<string> SendAsync(Qoder.AgentSdk.Input.QoderUserInput input, CancellationToken cancellationToken = default) => inner.SendAsync(input, cancellationToken);
+
         public IAsyncEnumerable<QoderMessage> ReceiveResponseAsync(CancellationToken cancellationToken = default) => inner.ReceiveResponseAsync(cancellationToken);
 
         public Task InterruptAsync(CancellationToken cancellationToken = default) => inner.InterruptAsync(cancellationToken);
