@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Transport;
 
@@ -209,7 +210,7 @@ internal sealed class ControlChannel : IDisposable
 
     private QoderProcessExitedException ClosedError() => new(
         "The Qoder CLI process has ended; the session cannot continue.",
-        _transport.Exited.IsCompletedSuccessfully ? _transport.Exited.Result : null,
+        _transport.Exited.ValueOrNull(),
         _transport.StderrTail);
 
     private void HandleLine(byte[] line)

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.Internal;
 
 namespace Qoder.AgentSdk.Transport;
 
@@ -139,7 +140,9 @@ internal sealed class ProcessTransport : IQoderTransport
                         System.Text.Encoding.UTF8.GetString(pending.GetBuffer(), 0, (int)Math.Min(pending.Length, QoderProtocolException.MaxOffendingLineLength)));
                 }
 
+#pragma warning disable VSTHRD103 // A MemoryStream: the synchronous write is a copy in memory.
                 pending.Write(chunk, start, end - start);
+#pragma warning restore VSTHRD103
                 if (newline < 0)
                 {
                     break;
@@ -179,8 +182,8 @@ internal sealed class ProcessTransport : IQoderTransport
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             throw new QoderProcessExitedException(
-                $"The Qoder CLI is no longer reading its input{(Exited.IsCompleted ? $" (it exited with code {Exited.Result})" : string.Empty)}.",
-                Exited.IsCompleted ? Exited.Result : null,
+                $"The Qoder CLI is no longer reading its input{(Exited.ValueOrNull() is { } code ? $" (it exited with code {code})" : string.Empty)}.",
+                Exited.ValueOrNull(),
                 StderrTail,
                 ex);
         }

@@ -237,8 +237,11 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _stopping.Dispose();
     }
 
-    // For containers disposed synchronously; the host disposes asynchronously.
+    // For containers disposed synchronously; the host disposes asynchronously. Nothing in the pool captures a
+    // synchronisation context, so blocking here cannot deadlock.
+#pragma warning disable RS0030, VSTHRD002
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+#pragma warning restore RS0030, VSTHRD002
 
     private void CompleteWarmUpIfReadyLocked()
     {
@@ -300,7 +303,9 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 {
                     // Handed a process just as the wait ended: the caller is gone, so the process is released unused,
                     // with every check of a release (a stopping host retires it rather than leaving it idle).
+#pragma warning disable RS0030, VSTHRD103 // Completed (checked above): reading it does not block.
                     ReleaseLocked(waiter.Completion.Task.Result, reusable: true, "abandoned");
+#pragma warning restore RS0030, VSTHRD103
                 }
                 else
                 {
