@@ -84,6 +84,9 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     /// <summary>Gets the <c>system/init</c> of the latest process that started, for the CLI version.</summary>
     public Qoder.AgentSdk.Protocol.SystemInitMessage? LastInit { get; private set; }
 
+    /// <summary>The CLI could not be found at the last start (cleared by a successful start); the health check quotes it.</summary>
+    public QoderCliNotFoundException? CliNotFound { get; private set; }
+
     /// <summary>Starts warming the pool and the recycling timer.</summary>
     /// <returns>A task that completes when <c>MinIdle</c> processes are ready, or faults with the first start failure.</returns>
     public Task StartAsync()
@@ -439,6 +442,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 _metrics.ProcessStartTime.Record(elapsed.TotalSeconds, _agentTag);
                 QoderHostingLog.ProcessStarted(_logger, DisplayName, process.Process.ProcessId, (long)elapsed.TotalMilliseconds);
                 LastInit = process.Process.InitMessage ?? LastInit;
+                CliNotFound = null;
                 process.CreatedAt = process.ReturnedAt = _time.GetUtcNow();
                 _restarts.RecordSuccess();
                 _idle.Add(process);
@@ -451,6 +455,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 if (failure is not null && !_stopped)
                 {
                     QoderHostingLog.ProcessStartFailed(_logger, failure, DisplayName);
+                    CliNotFound = failure as QoderCliNotFoundException ?? CliNotFound;
                     RecordFailureLocked();
                     _warmUp?.TrySetException(failure);
                     _waiters.FailFirst(process.Key, failure);
