@@ -228,7 +228,7 @@ internal sealed partial class ConfigurationSchemaGenerator
         return type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition)?.GetGenericArguments();
     }
 
-    private static JsonNode? Default(object? value) => value switch
+    private static JsonValue? Default(object? value) => value switch
     {
         null => null,
         bool b => JsonValue.Create(b),
