@@ -17,6 +17,7 @@ internal sealed partial class ConfigurationSchemaGenerator
 {
     private const string TimeSpanPattern = @"^-?(\d+\.)?\d{1,2}:\d{1,2}(:\d{1,2}(\.\d{1,7})?)?$";
     private readonly Dictionary<string, string> _docs = new(StringComparer.Ordinal);
+    private readonly HashSet<Assembly> _documented = [];
     private readonly SortedDictionary<string, JsonObject> _definitions = new(StringComparer.Ordinal);
 
     /// <summary>The schema for <paramref name="section"/> bound to <paramref name="options"/>, plus named overrides under <paramref name="namedSection"/> when given.</summary>
@@ -256,7 +257,7 @@ internal sealed partial class ConfigurationSchemaGenerator
     private void LoadDocs(Assembly assembly)
     {
         var path = Path.ChangeExtension(assembly.Location, ".xml");
-        if (!File.Exists(path) || _docs.Keys.Any(k => k.Contains(assembly.GetName().Name!, StringComparison.Ordinal)))
+        if (!_documented.Add(assembly) || !File.Exists(path))
         {
             return;
         }
