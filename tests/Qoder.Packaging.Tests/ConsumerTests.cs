@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http;
 using System.Text.RegularExpressions;
 
 namespace Qoder.Packaging.Tests;
@@ -17,14 +16,14 @@ public sealed partial class ConsumerTests(PackageFeed feed) : IClassFixture<Pack
     {
         using var work = new TempDirectory("qoder-consumer-");
         var app = Path.Combine(work.Path, "ConsumerApp");
-        File.WriteAllText(Path.Combine(work.Path, "nuget.config"), NuGetConfig(work.Path));
+        await File.WriteAllTextAsync(Path.Combine(work.Path, "nuget.config"), NuGetConfig(work.Path));
         var environment = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
         var timeout = TimeSpan.FromMinutes(10);
 
         await DotNet.RunAsync(work.Path, "new web -o ConsumerApp --no-restore", timeout, environment);
         await DotNet.RunAsync(app, $"add package Qoder.Extensions.Hosting --version {feed.Version} --no-restore", timeout, environment);
         await DotNet.RunAsync(app, $"add package Qoder.AgentSdk.Testing --version {feed.Version} --no-restore", timeout, environment);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), Program(ReadmeHostLines()));
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program(ReadmeHostLines()));
         await DotNet.RunAsync(app, "build -c Release", timeout, environment);
 
         using var process = Start(Path.Combine(app, "bin", "Release", "net10.0", "ConsumerApp.dll"), environment);

@@ -7,7 +7,7 @@ namespace Qoder.Packaging.Tests;
 /// The shipped packages in a local folder feed: the one <c>.ci/run</c> packed (<c>QODER_PACKAGE_FEED</c>), otherwise
 /// packed here once for the test run, in Release as a release would.
 /// </summary>
-public sealed class PackageFeed : IAsyncLifetime
+public sealed class PackageFeed : IAsyncLifetime, IDisposable
 {
     public const string FeedVariable = "QODER_PACKAGE_FEED";
     public static readonly string[] Shipped = ["Qoder.AgentSdk", "Qoder.Extensions.Hosting", "Qoder.AgentSdk.Testing"];
@@ -55,9 +55,11 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _packed?.Dispose();
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _packed?.Dispose();
 
     public string Package(string id) => Path.Combine(Directory, $"{id}.{Version}.nupkg");
 
