@@ -109,14 +109,51 @@ public sealed class StandInLaunch
     private static string ResolveCliPath()
     {
         var assembly = typeof(StandInLaunch).Assembly.Location;
-        var native = Path.Combine(Path.GetDirectoryName(assembly)!, NativeFileName);
-        if (File.Exists(native))
+        var directory = Path.GetDirectoryName(assembly)!;
+
+        // Built in this repository it sits beside the assembly; from the package, a RID-specific build copies it there
+        // too and a portable build under runtimes/<rid>/native/.
+        foreach (var native in new[] { Path.Combine(directory, NativeFileName), Path.Combine(directory, "runtimes", CurrentRid(), "native", NativeFileName) })
         {
-            return native;
+            if (File.Exists(native))
+            {
+                EnsureExecutable(native);
+                return native;
+            }
         }
 
         EnsureRuntimeConfig(assembly);
         return assembly;
+    }
+
+    private static string CurrentRid()
+    {
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        var arch = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        return $"{os}-{arch}";
+    }
+
+    // NuGet does not keep the executable bit of package files: the copy a consumer's build made may lack it.
+    private static void EnsureExecutable(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode Execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & UnixFileMode.UserExecute) == 0)
+        {
+            try
+            {
+                File.SetUnixFileMode(path, mode | Execute);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another test process set it concurrently, or the folder is read-only: starting it will say so.
+            }
+        }
     }
 
     // A package consumer's bin folder gets the assembly but not its runtimeconfig.json, without which `dotnet <dll>` refuses to run.

@@ -86,7 +86,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     public long SkippedLineCount => _channel?.SkippedLineCount ?? 0;
 
     /// <summary>Gets the CLI's exit code once it has exited.</summary>
-    public int? ExitCode => _transport?.Exited is { IsCompletedSuccessfully: true } exited ? exited.Result : null;
+    public int? ExitCode => _transport?.Exited.ValueOrNull();
 
     /// <summary>Starts the CLI and completes the <c>initialize</c> handshake.</summary>
     /// <param name="cancellationToken">Cancels the start; the process is killed.</param>

@@ -64,7 +64,7 @@ public sealed class ProtocolTests
         var recording = cli.Recording;
         Assert.Contains("--model", recording.Arguments);
         Assert.Contains("QODER_PERSONAL_ACCESS_TOKEN", recording.EnvironmentVariableNames);
-        Assert.DoesNotContain("pt-SECRET-VALUE", File.ReadAllText(cli.Launch.RecordPath), StringComparison.Ordinal);
+        Assert.DoesNotContain("pt-SECRET-VALUE", await File.ReadAllTextAsync(cli.Launch.RecordPath), StringComparison.Ordinal);
         Assert.Equal(2, recording.StdinFrames.Count);
         Assert.Equal("stdin_eof", recording.ExitReason);
     }
@@ -99,7 +99,7 @@ public sealed class ProtocolTests
         Assert.Null(toolResult["message"]?["content"]?[0]?["is_error"]);
         var result = await cli.WaitForTypeAsync("result");
         Assert.Equal(2, (int)result["num_turns"]!);
-        Assert.Equal("UPDATED", File.ReadAllText(Path.Combine(cli.WorkDirectory, "out", "a.txt")));
+        Assert.Equal("UPDATED", await File.ReadAllTextAsync(Path.Combine(cli.WorkDirectory, "out", "a.txt")));
         var execution = Assert.Single(cli.Recording.ToolExecutions);
         Assert.Equal("UPDATED", execution.Input.GetProperty("content").GetString());
     }

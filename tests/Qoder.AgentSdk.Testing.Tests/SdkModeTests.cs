@@ -60,7 +60,7 @@ public sealed class SdkModeTests
             Assert.Equal("access_token_invalid", (string?)result["terminal_reason"]);
             Assert.Equal(41, await cli.WaitForExitAsync());
             Assert.Equal("accessToken", cli.Recording.AuthPayloadType);
-            Assert.DoesNotContain("pt-TOP-SECRET", File.ReadAllText(cli.Launch.RecordPath), StringComparison.Ordinal);
+            Assert.DoesNotContain("pt-TOP-SECRET", await File.ReadAllTextAsync(cli.Launch.RecordPath), StringComparison.Ordinal);
             Assert.False(File.Exists(path));
         }
         finally

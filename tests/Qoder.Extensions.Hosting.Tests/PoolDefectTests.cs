@@ -90,7 +90,10 @@ public sealed class PoolDefectTests
         // The hand-off and the host stop happen in the instant the waiter's timeout fires, before it is observed.
         hooked.BeforeNextTimer(TimeSpan.FromSeconds(10), () =>
         {
+            // The timer hook is synchronous: the release must be complete before the timer fires.
+#pragma warning disable RS0030, VSTHRD002
             holder.DisposeAsync().AsTask().GetAwaiter().GetResult();
+#pragma warning restore RS0030, VSTHRD002
             t.Pool.BeginStop();
         });
         var waiting = t.Sessions.CreateSessionAsync().AsTask();
@@ -123,7 +126,10 @@ public sealed class PoolDefectTests
         t.Factory.OnAbort = _ =>
         {
             // A kill under the pool lock would block a snapshot taken from another thread.
+            // The probe is whether another thread gets the lock while this one is inside the kill: a bounded block.
+#pragma warning disable RS0030, VSTHRD002
             var lockFree = Task.Run(() => t.Pool.Snapshot()).Wait(TimeSpan.FromSeconds(10));
+#pragma warning restore RS0030, VSTHRD002
             var together = bothKilling.SignalAndWait(TimeSpan.FromSeconds(10));
             lock (outcomes)
             {

@@ -20,7 +20,9 @@ internal sealed class CliProcess : JsonLinesProcess
     public static string CliPath =>
         Environment.GetEnvironmentVariable("QODER_CLI_PATH") is { Length: > 0 } configured
             ? configured
+#pragma warning disable RS0030, VSTHRD002 // Read by test fixtures, which have no synchronisation context to deadlock.
             : Qoder.AgentSdk.Transport.QoderCliInstaller.EnsureInstalledAsync().GetAwaiter().GetResult();
+#pragma warning restore RS0030, VSTHRD002
 
     /// <summary>
     /// Starts the CLI. The environment is the host's minus every <c>QODER_*</c> variable and

@@ -92,7 +92,7 @@ public sealed class QoderBackendMockTests
     {
         await using var mock = await QoderBackendMock.StartAsync();
         using var home = new TempDirectory("qoder-home-");
-        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var before = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
         mock.SeedHome(home.Path);
 
@@ -101,7 +101,7 @@ public sealed class QoderBackendMockTests
         Assert.Equal(1, (int?)cache["version"]);
         Assert.Equal(mock.Origin, (string?)entry["endpoint"]);
         Assert.Equal(mock.Origin, (string?)entry["openapiEndpoints"]![0]);
-        Assert.InRange((long)entry["updatedAt"]!, before, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.InRange((long)entry["updatedAt"]!, before, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     private static async Task<List<string>> ChatAsync(HttpClient client)

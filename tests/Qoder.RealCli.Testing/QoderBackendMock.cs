@@ -137,7 +137,7 @@ public sealed class QoderBackendMock : IAsyncDisposable
             ["centerEndpoints"] = new JsonArray(origin),
             ["openapiEndpoint"] = origin,
             ["openapiEndpoints"] = new JsonArray(origin),
-            ["updatedAt"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            ["updatedAt"] = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         var cache = new JsonObject
         {

@@ -41,8 +41,8 @@ internal static class ProcessTree
     /// <summary>Waits, bounded, until none of <paramref name="pids"/> is alive; returns the survivors.</summary>
     public static async Task<IReadOnlyList<int>> SurvivorsAfterAsync(IReadOnlyList<int> pids, TimeSpan bound)
     {
-        var deadline = DateTime.UtcNow + bound;
-        while (DateTime.UtcNow < deadline && pids.Any(ProcessLiveness.IsAlive))
+        var deadline = TimeProvider.System.GetUtcNow() + bound;
+        while (TimeProvider.System.GetUtcNow() < deadline && pids.Any(ProcessLiveness.IsAlive))
         {
             await Task.Delay(100);
         }
@@ -53,10 +53,10 @@ internal static class ProcessTree
     /// <summary>Waits, bounded, until <paramref name="condition"/> holds.</summary>
     public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan bound)
     {
-        var deadline = DateTime.UtcNow + bound;
+        var deadline = TimeProvider.System.GetUtcNow() + bound;
         while (!condition())
         {
-            if (DateTime.UtcNow >= deadline)
+            if (TimeProvider.System.GetUtcNow() >= deadline)
             {
                 return false;
             }

@@ -128,5 +128,8 @@ public sealed class StandInHarness : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Synchronous disposal for xUnit classes that implement <see cref="IDisposable"/>.</summary>
+    // For xunit's synchronous disposal; nothing here captures a synchronisation context.
+#pragma warning disable RS0030, VSTHRD002
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+#pragma warning restore RS0030, VSTHRD002
 }

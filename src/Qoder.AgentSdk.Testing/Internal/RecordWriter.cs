@@ -59,8 +59,11 @@ internal sealed class RecordWriter : IDisposable
             }
             catch (IOException) when (attempt < 2000)
             {
-                // Another stand-in is appending; its lock is held for one write.
+                // Another stand-in is appending; its lock is held for one write. The append is synchronous (it runs
+                // on the stand-in's exit path too), so the retry waits on the thread rather than on a timer.
+#pragma warning disable RS0030
                 Thread.Sleep(1);
+#pragma warning restore RS0030
             }
         }
     }

@@ -85,7 +85,7 @@ internal static class Wire
 
     public static string NewId() => Guid.NewGuid().ToString();
 
-    public static string Timestamp() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Timestamp() => TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The compact UTF-8 line for <paramref name="message"/>, newline-terminated.</summary>
     public static ReadOnlyMemory<byte> ToLine(JsonNode message)

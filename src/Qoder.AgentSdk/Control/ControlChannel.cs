@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Transport;
 
@@ -232,7 +233,7 @@ internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
 
     private QoderProcessExitedException ClosedError() => new(
         "The Qoder CLI process has ended; the session cannot continue.",
-        _transport.Exited.IsCompletedSuccessfully ? _transport.Exited.Result : null,
+        _transport.Exited.ValueOrNull(),
         _transport.StderrTail);
 
     /// <inheritdoc/>

@@ -13,7 +13,7 @@ internal sealed class PendingRequest : TaskCompletionSource<JsonElement?>
 
         // The waiter may be gone before the request fails (its write failed, it timed out or was cancelled, and then the
         // channel closed): the failure is then nobody's, and must not surface as an unobserved task exception.
-        Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public string Subtype { get; }

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.Internal;
 
 namespace Qoder.AgentSdk.Transport;
 
@@ -146,8 +147,8 @@ internal sealed class ProcessTransport : IQoderTransport
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
             throw new QoderProcessExitedException(
-                $"The Qoder CLI is no longer reading its input{(Exited.IsCompleted ? $" (it exited with code {Exited.Result})" : string.Empty)}.",
-                Exited.IsCompleted ? Exited.Result : null,
+                $"The Qoder CLI is no longer reading its input{(Exited.ValueOrNull() is { } code ? $" (it exited with code {code})" : string.Empty)}.",
+                Exited.ValueOrNull(),
                 StderrTail,
                 ex);
         }

@@ -30,7 +30,12 @@ internal sealed class QoderHealthCheck : IHealthCheck
             ["protocolVersion"] = init?.ProtocolVersion ?? "unknown",
         };
         HealthCheckResult result;
-        if (snapshot.RestartBudgetExhausted)
+        if (_pool.CliNotFound is { } notFound && idle + busy == 0)
+        {
+            // The locator's message names where it looked and the pinned install command.
+            result = new HealthCheckResult(context?.Registration.FailureStatus ?? HealthStatus.Unhealthy, $"{notFound.Message} (key: {_pool.Section}:Agent:CliPath; docs/deployment.md).", data: data);
+        }
+        else if (snapshot.RestartBudgetExhausted)
         {
             result = new HealthCheckResult(context?.Registration.FailureStatus ?? HealthStatus.Unhealthy, $"qodercli keeps failing to start or crashing; restarts are paused ({_pool.Section}:Pool:RestartBudget).", data: data);
         }

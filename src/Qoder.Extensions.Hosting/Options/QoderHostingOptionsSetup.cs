@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Qoder.AgentSdk;
@@ -12,12 +13,18 @@ internal sealed class QoderHostingOptionsSetup : IConfigureNamedOptions<QoderHos
 {
     private readonly IConfiguration? _configuration;
     private readonly IServiceProvider? _services;
+    private readonly IHostEnvironment? _environment;
     private readonly HashSet<string> _agentNames;
 
-    public QoderHostingOptionsSetup(IEnumerable<QoderAgentRegistration> registrations, IConfiguration? configuration = null, IServiceProvider? services = null)
+    public QoderHostingOptionsSetup(
+        IEnumerable<QoderAgentRegistration> registrations,
+        IConfiguration? configuration = null,
+        IServiceProvider? services = null,
+        IHostEnvironment? environment = null)
     {
         _configuration = configuration;
         _services = services;
+        _environment = environment;
         _agentNames = registrations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -32,6 +39,9 @@ internal sealed class QoderHostingOptionsSetup : IConfigureNamedOptions<QoderHos
             return;
         }
 
+        // A host that npm-installs its CLI on the first request is a supply-chain and cold-start surprise in production:
+        // only Development installs by itself; elsewhere the CLI is deployed (docs/deployment.md) or the key set.
+        options.Agent.AutoInstallCli = _environment?.IsDevelopment() == true;
         if (_configuration is not null)
         {
             var root = _configuration.GetSection(QoderConfigurationKeys.Section);

@@ -89,6 +89,9 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     /// <summary>Gets the <c>system/init</c> of the latest process that started, for the CLI version.</summary>
     public Qoder.AgentSdk.Protocol.SystemInitMessage? LastInit { get; private set; }
 
+    /// <summary>The CLI could not be found at the last start (cleared by a successful start); the health check quotes it.</summary>
+    public QoderCliNotFoundException? CliNotFound { get; private set; }
+
     /// <summary>Starts warming the pool and the recycling timer.</summary>
     /// <returns>A task that completes when <c>MinIdle</c> processes are ready, or faults with the first start failure.</returns>
     public Task StartAsync()
@@ -242,8 +245,11 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _startSlots.Dispose();
     }
 
-    // For containers disposed synchronously; the host disposes asynchronously.
+    // For containers disposed synchronously; the host disposes asynchronously. Nothing in the pool captures a
+    // synchronisation context, so blocking here cannot deadlock.
+#pragma warning disable RS0030, VSTHRD002
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+#pragma warning restore RS0030, VSTHRD002
 
     private void CompleteWarmUpIfReadyLocked()
     {
@@ -305,7 +311,9 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 {
                     // Handed a process just as the wait ended: the caller is gone, so the process is released unused,
                     // with every check of a release (a stopping host retires it rather than leaving it idle).
+#pragma warning disable RS0030, VSTHRD103 // Completed (checked above): reading it does not block.
                     ReleaseLocked(waiter.Completion.Task.Result, reusable: true, "abandoned");
+#pragma warning restore RS0030, VSTHRD103
                 }
                 else
                 {
@@ -455,6 +463,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 _metrics.ProcessStartTime.Record(elapsed.TotalSeconds, _agentTag);
                 QoderHostingLog.ProcessStarted(_logger, DisplayName, process.Process.ProcessId, (long)elapsed.TotalMilliseconds);
                 LastInit = process.Process.InitMessage ?? LastInit;
+                CliNotFound = null;
                 process.CreatedAt = process.ReturnedAt = _time.GetUtcNow();
                 _restarts.RecordSuccess();
                 _idle.Add(process);
@@ -467,6 +476,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
                 if (failure is not null && !_stopped)
                 {
                     QoderHostingLog.ProcessStartFailed(_logger, failure, DisplayName);
+                    CliNotFound = failure as QoderCliNotFoundException ?? CliNotFound;
                     RecordFailureLocked();
                     _warmUp?.TrySetException(failure);
                     _waiters.FailFirst(process.Key, failure);

@@ -234,8 +234,8 @@ public sealed class RealCliClientTests(RealCliFixture cli) : IDisposable
 
     private static async Task<int> WaitForProcessAsync(string commandLine)
     {
-        var deadline = DateTime.UtcNow + RealCliFixture.HangGuard;
-        while (DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow() + RealCliFixture.HangGuard;
+        while (TimeProvider.System.GetUtcNow() < deadline)
         {
             if (ProcessWatch.FindByCommandLine(commandLine) is [var pid, ..])
             {

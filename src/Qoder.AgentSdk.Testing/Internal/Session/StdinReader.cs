@@ -11,6 +11,9 @@ internal sealed class StdinReader(Stream stdin, InboundLineHandler lines, Sessio
     /// </summary>
     public void Start() => new Thread(ReadLoop) { IsBackground = true, Name = "stand-in stdin" }.Start();
 
+    // The loop owns its thread and no synchronisation context: completing each handler before the next read is the
+    // ordering the protocol needs, and blocking this thread holds up nothing else.
+#pragma warning disable RS0030, VSTHRD002
     private void ReadLoop()
     {
         var buffer = new byte[64 * 1024];
@@ -59,4 +62,5 @@ internal sealed class StdinReader(Stream stdin, InboundLineHandler lines, Sessio
             exit.Request(70, "stdin_reader_failed");
         }
     }
+#pragma warning restore RS0030, VSTHRD002
 }
