@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Qoder.AgentSdk.Control;
 using Qoder.AgentSdk.Control.Typed;
 using Qoder.AgentSdk.Input;
+using Qoder.AgentSdk.Internal;
 using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Sessions;
 using Qoder.AgentSdk.Transport;

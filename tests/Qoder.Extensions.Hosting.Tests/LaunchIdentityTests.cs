@@ -1,9 +1,11 @@
 using System.Collections;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Sessions;
 
 namespace Qoder.Extensions.Hosting.Tests;
 
@@ -92,14 +94,21 @@ public sealed class LaunchIdentityTests
             _ when type == typeof(IDictionary<string, string>) => new Dictionary<string, string> { ["key"] = "value" },
             _ when type == typeof(QoderSecurityScanOptions) => new QoderSecurityScanOptions { L1StaticCheck = true },
             _ when type == typeof(Action<string>) => new Action<string>(_ => { }),
-            _ when type.IsAssignableTo(typeof(Delegate)) => Delegate.CreateDelegate(type, typeof(LaunchIdentityTests).GetMethod(nameof(Deny), BindingFlags.NonPublic | BindingFlags.Static)!),
+            _ when type == typeof(IQoderSessionStore) => new QoderInMemorySessionStore(),
+            _ when type == typeof(QoderSessionStoreFlush) => QoderSessionStoreFlush.Eager,
+            _ when type.IsAssignableTo(typeof(Delegate)) => DoNothing(type),
             _ => throw new InvalidOperationException($"Teach this test a non-default value for {property.Name} ({type})."),
         };
         property.SetValue(options, changed);
     }
 
-    private static ValueTask<QoderToolPermissionResult> Deny(QoderToolPermissionRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(QoderToolPermissionResult.Deny("no"));
+    // Any callback will do: only its presence is part of the launch.
+    private static Delegate DoNothing(Type delegateType)
+    {
+        var invoke = delegateType.GetMethod("Invoke")!;
+        var parameters = invoke.GetParameters().Select(p => Expression.Parameter(p.ParameterType, p.Name)).ToArray();
+        return Expression.Lambda(delegateType, Expression.Default(invoke.ReturnType), parameters).Compile();
+    }
 
     // Clone shares callbacks, Auth and hook registrations and copies collections: compare contents, not instances.
     private static bool SameValue(object? original, object? copy) => (original, copy) switch

@@ -27,26 +27,26 @@ internal static class SessionMaterializer
         {
             if (string.IsNullOrEmpty(sessionId))
             {
-                var sessions = await Bounded(store.ListSessionsAsync(projectKey, timeout.Token), options).ConfigureAwait(false);
+                var sessions = await BoundedAsync(store.ListSessionsAsync(projectKey, timeout.Token), options).ConfigureAwait(false);
                 sessionId = sessions.Count == 0 ? null : sessions.MaxBy(s => s.ModifiedAt)!.SessionId;
             }
 
             if (sessionId is null
-                || await Bounded(store.LoadAsync(new QoderSessionKey(projectKey, sessionId), timeout.Token), options).ConfigureAwait(false) is not { Count: > 0 } main)
+                || await BoundedAsync(store.LoadAsync(new QoderSessionKey(projectKey, sessionId), timeout.Token), options).ConfigureAwait(false) is not { Count: > 0 } main)
             {
                 SessionStoreLog.NothingStored(logger, sessionId);
                 return null;
             }
 
             loaded.Add((null, main));
-            foreach (var subpath in await Bounded(store.ListSubkeysAsync(projectKey, sessionId, timeout.Token), options).ConfigureAwait(false))
+            foreach (var subpath in await BoundedAsync(store.ListSubkeysAsync(projectKey, sessionId, timeout.Token), options).ConfigureAwait(false))
             {
                 if (!IsSafeSubpath(subpath))
                 {
                     continue;
                 }
 
-                var entries = await Bounded(store.LoadAsync(new QoderSessionKey(projectKey, sessionId, subpath), timeout.Token), options).ConfigureAwait(false);
+                var entries = await BoundedAsync(store.LoadAsync(new QoderSessionKey(projectKey, sessionId, subpath), timeout.Token), options).ConfigureAwait(false);
                 if (entries is { Count: > 0 })
                 {
                     loaded.Add((subpath, entries));
@@ -105,7 +105,7 @@ internal static class SessionMaterializer
         return Path.Combine(home, ".qoder");
     }
 
-    private static Task<T> Bounded<T>(Task<T> task, QoderAgentOptions options) => task.WaitAsync(options.SessionStoreLoadTimeout);
+    private static Task<T> BoundedAsync<T>(Task<T> task, QoderAgentOptions options) => task.WaitAsync(options.SessionStoreLoadTimeout);
 
     private static bool IsSafeSubpath(string subpath) =>
         subpath.Length > 0 && !Path.IsPathRooted(subpath)

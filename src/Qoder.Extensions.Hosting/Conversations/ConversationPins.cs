@@ -134,7 +134,7 @@ internal sealed class ConversationPins : IDisposable
 
     /// <summary>Ends the conversation's pin (a failed turn, a close): its process exits on its own within the grace, then is retired.</summary>
     /// <returns>The process's exit, or a completed task when nothing was pinned.</returns>
-    public Task Unpin(ConversationEntry entry, string reason, bool evicted, bool drain = true)
+    public Task UnpinAsync(ConversationEntry entry, string reason, bool evicted, bool drain = true)
     {
         QoderSession? pin;
         lock (_lock)

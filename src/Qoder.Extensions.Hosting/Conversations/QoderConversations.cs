@@ -189,7 +189,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
                 if (!ended)
                 {
                     // Abandoned, cancelled or failed mid-stream: the process is unfit; the next turn resumes.
-                    _ = _pins.Unpin(entry, "turn-failed", evicted: true);
+                    _ = _pins.UnpinAsync(entry, "turn-failed", evicted: true);
                 }
 
                 _pins.SetBusy(entry, busy: false);
@@ -394,7 +394,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         _pins.SetBusy(entry, busy: false);
         if (_pins.Stopping)
         {
-            _ = _pins.Unpin(entry, "host-stopping", evicted: true);
+            _ = _pins.UnpinAsync(entry, "host-stopping", evicted: true);
         }
         else
         {
@@ -412,7 +412,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         }
 
         var crashed = exception is QoderProcessExitedException or QoderTurnEndedWithoutResultException;
-        _ = _pins.Unpin(entry, "turn-failed", evicted: true, drain: !crashed);
+        _ = _pins.UnpinAsync(entry, "turn-failed", evicted: true, drain: !crashed);
 
         // The same uuid resent on a resumed process is never run twice, so a crash may be retried even after acceptance.
         if (crashed)
@@ -425,7 +425,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
     {
         using (await entry.Gate.EnterAlwaysAsync(cancellationToken).ConfigureAwait(false))
         {
-            var exited = _pins.Unpin(entry, "closed", evicted: false);
+            var exited = _pins.UnpinAsync(entry, "closed", evicted: false);
             _pins.Forget(entry);
             var agent = _pool.Options.Agent;
             var bound = _pool.Options.Conversations.EvictionGracePeriod + agent.ShutdownGracePeriod + agent.KillGracePeriod;

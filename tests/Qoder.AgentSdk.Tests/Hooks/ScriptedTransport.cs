@@ -37,7 +37,7 @@ internal sealed class ScriptedTransport : IQoderTransport
             _stdout.Writer.Advance(bytes.Length);
 
             // The pipe never pauses its writer (no threshold), so the flush completes at once.
-            _stdout.Writer.FlushAsync().AsTask();
+            _ = _stdout.Writer.FlushAsync().AsTask();
         }
     }
 

@@ -173,10 +173,8 @@ public sealed class LocalSessionCatalogTests : IDisposable
     [Fact]
     public async Task A_fork_up_to_a_message_stops_there_and_takes_the_given_title()
     {
-        var forkId = await _catalog.ForkSessionAsync(
-            RecordedTranscripts.TwoTurns, new QoderSessionForkOptions { UpToMessageId = "bc40c8f0-0000-0000-0000-000000000000", Title = "x" })
-            .ContinueWith(t => t.Exception is null ? t.Result : null, TaskScheduler.Default);
-        Assert.Null(forkId);
+        await Assert.ThrowsAsync<ArgumentException>(() => _catalog.ForkSessionAsync(
+            RecordedTranscripts.TwoTurns, new QoderSessionForkOptions { UpToMessageId = "bc40c8f0-0000-0000-0000-000000000000", Title = "x" }));
 
         var firstAnswer = (await _catalog.GetSessionMessagesAsync(RecordedTranscripts.TwoTurns))[1].Uuid;
         var cut = await _catalog.ForkSessionAsync(RecordedTranscripts.TwoTurns, new QoderSessionForkOptions { UpToMessageId = firstAnswer, Title = " Branch " });

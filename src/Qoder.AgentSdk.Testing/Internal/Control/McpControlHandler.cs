@@ -38,7 +38,7 @@ internal sealed class McpControlHandler(SessionOutput output, SdkMcpServers mcp)
     {
         if (Find(request) is not { } server)
         {
-            return Unknown(requestId, request);
+            return UnknownAsync(requestId, request);
         }
 
         server.Status = Wire.Bool(request["enabled"]) == false ? "disabled" : "connected";
@@ -49,7 +49,7 @@ internal sealed class McpControlHandler(SessionOutput output, SdkMcpServers mcp)
     {
         if (Find(request) is not { } server)
         {
-            return Unknown(requestId, request);
+            return UnknownAsync(requestId, request);
         }
 
         server.Status = "connected";
@@ -63,15 +63,15 @@ internal sealed class McpControlHandler(SessionOutput output, SdkMcpServers mcp)
                 ["requiresUserAction"] = true,
                 ["authUrl"] = $"https://auth.invalid/authorize?server={Uri.EscapeDataString(server.Name)}",
             })
-            : Unknown(requestId, request);
+            : UnknownAsync(requestId, request);
 
     /// <summary><c>mcp_oauth_callback_url</c> and <c>mcp_clear_auth</c>: nothing to store, but the server must exist.</summary>
     public Task AcknowledgeKnownServerAsync(string requestId, JsonObject request) =>
-        Find(request) is not null ? output.RespondSuccessAsync(requestId, null) : Unknown(requestId, request);
+        Find(request) is not null ? output.RespondSuccessAsync(requestId, null) : UnknownAsync(requestId, request);
 
     private McpServer? Find(JsonObject request) =>
         Wire.Str(request["serverName"]) is { } name ? mcp.Servers.FirstOrDefault(s => s.Name == name) : null;
 
-    private Task Unknown(string requestId, JsonObject request) =>
+    private Task UnknownAsync(string requestId, JsonObject request) =>
         output.RespondErrorAsync(requestId, $"No MCP server registered with the name \"{Wire.Str(request["serverName"])}\"");
 }
