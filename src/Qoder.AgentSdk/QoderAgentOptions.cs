@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Qoder.AgentSdk.Sessions;
+using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Elicitation;
 using Qoder.AgentSdk.ModelPolicy;
-using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Sessions;
 
 namespace Qoder.AgentSdk;
 

@@ -288,7 +288,8 @@ public sealed class ProtocolTests
         {
             ["mcp_response"] = new JsonObject
             {
-                ["jsonrpc"] = "2.0", ["id"] = callMessage["id"]!.DeepClone(),
+                ["jsonrpc"] = "2.0",
+                ["id"] = callMessage["id"]!.DeepClone(),
                 ["result"] = new JsonObject { ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "ECHO:ping" }) },
             },
         });

@@ -140,7 +140,10 @@ internal sealed class TranscriptMirror
         SessionStoreMetrics.AppendFailed("invalid_frame");
         _errors.Enqueue(new MirrorErrorMessage
         {
-            Type = "system", Error = $"Ignored a transcript_mirror frame: {reason}.", Uuid = Guid.NewGuid().ToString(), SessionId = sessionId,
+            Type = "system",
+            Error = $"Ignored a transcript_mirror frame: {reason}.",
+            Uuid = Guid.NewGuid().ToString(),
+            SessionId = sessionId,
         });
     }
 

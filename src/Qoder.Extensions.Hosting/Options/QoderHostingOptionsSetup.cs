@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Qoder.AgentSdk;
 using Qoder.AgentSdk.Auth;
 using Qoder.Extensions.Hosting.Callbacks;

@@ -18,11 +18,17 @@ public sealed class EveryHookEventStandInTests : StandInTestClass
         QoderHookEvent.PreToolUse => new() { ["tool_name"] = "Bash", ["tool_input"] = new JsonObject { ["command"] = "ls" }, ["tool_use_id"] = "toolu_pre" },
         QoderHookEvent.PostToolUse => new()
         {
-            ["tool_name"] = "Bash", ["tool_input"] = new JsonObject { ["command"] = "ls" }, ["tool_response"] = "a.txt", ["tool_use_id"] = "toolu_post",
+            ["tool_name"] = "Bash",
+            ["tool_input"] = new JsonObject { ["command"] = "ls" },
+            ["tool_response"] = "a.txt",
+            ["tool_use_id"] = "toolu_post",
         },
         QoderHookEvent.PostToolUseFailure => new()
         {
-            ["tool_name"] = "Bash", ["tool_input"] = new JsonObject { ["command"] = "false" }, ["tool_use_id"] = "toolu_fail", ["error"] = "exit code 1",
+            ["tool_name"] = "Bash",
+            ["tool_input"] = new JsonObject { ["command"] = "false" },
+            ["tool_use_id"] = "toolu_fail",
+            ["error"] = "exit code 1",
         },
         QoderHookEvent.UserPromptSubmit => new() { ["prompt"] = "scripted prompt" },
         QoderHookEvent.SessionStart => new() { ["source"] = "clear" },
@@ -32,7 +38,10 @@ public sealed class EveryHookEventStandInTests : StandInTestClass
         QoderHookEvent.SubagentStart => new() { ["agent_id"] = "agent_1", ["agent_type"] = "explorer" },
         QoderHookEvent.SubagentStop => new()
         {
-            ["stop_hook_active"] = false, ["agent_id"] = "agent_1", ["agent_transcript_path"] = "/tmp/agent_1.jsonl", ["agent_type"] = "explorer",
+            ["stop_hook_active"] = false,
+            ["agent_id"] = "agent_1",
+            ["agent_transcript_path"] = "/tmp/agent_1.jsonl",
+            ["agent_type"] = "explorer",
         },
         QoderHookEvent.PreCompact => new() { ["trigger"] = "manual", ["custom_instructions"] = null },
         QoderHookEvent.PostCompact => new() { ["trigger"] = "auto", ["compact_summary"] = "summary" },
@@ -42,7 +51,10 @@ public sealed class EveryHookEventStandInTests : StandInTestClass
         QoderHookEvent.PermissionRequest => new() { ["tool_name"] = "Write", ["tool_input"] = new JsonObject { ["file_path"] = "p.txt", ["content"] = "x" } },
         QoderHookEvent.PermissionDenied => new()
         {
-            ["tool_name"] = "Write", ["tool_input"] = new JsonObject { ["file_path"] = "d.txt" }, ["tool_use_id"] = "toolu_denied", ["denial_reason"] = "rule",
+            ["tool_name"] = "Write",
+            ["tool_input"] = new JsonObject { ["file_path"] = "d.txt" },
+            ["tool_use_id"] = "toolu_denied",
+            ["denial_reason"] = "rule",
         },
         QoderHookEvent.WorktreeCreate => new() { ["name"] = "feature" },
         QoderHookEvent.WorktreeRemove => new() { ["worktree_path"] = "/repo/.worktrees/feature" },
@@ -144,7 +156,10 @@ public sealed class EveryHookEventStandInTests : StandInTestClass
         var options = StandIn.Options(QoderScenario.Create().Turn(t => t
                 .HookEvent("PostToolUseFailure", new JsonObject
                 {
-                    ["tool_name"] = "Write", ["tool_input"] = new JsonObject { ["file_path"] = "w.txt" }, ["tool_use_id"] = "toolu_w", ["error"] = "disk full",
+                    ["tool_name"] = "Write",
+                    ["tool_input"] = new JsonObject { ["file_path"] = "w.txt" },
+                    ["tool_use_id"] = "toolu_w",
+                    ["error"] = "disk full",
                 })
                 .Text("Done.")));
         var bashCalls = 0;

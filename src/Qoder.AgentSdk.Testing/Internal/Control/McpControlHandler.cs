@@ -29,7 +29,9 @@ internal sealed class McpControlHandler(SessionOutput output, SdkMcpServers mcp)
             _external.UnionWith(wanted);
             return output.RespondSuccessAsync(requestId, new JsonObject
             {
-                ["added"] = Wire.Strings(added), ["removed"] = Wire.Strings(removed), ["errors"] = new JsonObject(),
+                ["added"] = Wire.Strings(added),
+                ["removed"] = Wire.Strings(removed),
+                ["errors"] = new JsonObject(),
             });
         }
     }

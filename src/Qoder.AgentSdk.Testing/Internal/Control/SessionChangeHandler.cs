@@ -77,7 +77,10 @@ internal sealed class SessionChangeHandler(SessionState state, SessionOutput out
             {
                 ["sources"] = new JsonObject
                 {
-                    ["user"] = new JsonObject(), ["workspace"] = new JsonObject(), ["local"] = new JsonObject(), ["flag"] = _flagSettings.DeepClone(),
+                    ["user"] = new JsonObject(),
+                    ["workspace"] = new JsonObject(),
+                    ["local"] = new JsonObject(),
+                    ["flag"] = _flagSettings.DeepClone(),
                 },
                 ["effective"] = effective,
                 ["applied"] = Applied(),

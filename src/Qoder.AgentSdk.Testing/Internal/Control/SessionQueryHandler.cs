@@ -86,7 +86,10 @@ internal sealed class SessionQueryHandler(SessionState state, SessionOutput outp
 
         await output.WriteStampedAsync(new JsonObject
         {
-            ["type"] = "system", ["subtype"] = "control_request_progress", ["request_id"] = requestId, ["status"] = "started",
+            ["type"] = "system",
+            ["subtype"] = "control_request_progress",
+            ["request_id"] = requestId,
+            ["status"] = "started",
         }).ConfigureAwait(false);
         await output.RespondSuccessAsync(requestId, new JsonObject { ["response"] = state.Scenario.DefaultReply, ["synthetic"] = false }).ConfigureAwait(false);
     }

@@ -99,7 +99,10 @@ internal sealed class Initializer(
             {
                 await output.WriteStampedAsync(new JsonObject
                 {
-                    ["type"] = "system", ["subtype"] = "available_models_update", ["models"] = state.Scenario.ModelCatalog(), ["currentModel"] = "",
+                    ["type"] = "system",
+                    ["subtype"] = "available_models_update",
+                    ["models"] = state.Scenario.ModelCatalog(),
+                    ["currentModel"] = "",
                 }).ConfigureAwait(false);
             }
         }

@@ -37,7 +37,10 @@ internal sealed class SdkMcpServers(QoderScenario scenario, OutboundControlReque
         await SendAsync(server, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" }, ct).ConfigureAwait(false);
         var list = await SendAsync(server, new JsonObject
         {
-            ["jsonrpc"] = "2.0", ["id"] = server.NextId++, ["method"] = "tools/list", ["params"] = new JsonObject(),
+            ["jsonrpc"] = "2.0",
+            ["id"] = server.NextId++,
+            ["method"] = "tools/list",
+            ["params"] = new JsonObject(),
         }, ct).ConfigureAwait(false);
         if (list?["result"]?["tools"] is JsonArray tools)
         {

@@ -19,7 +19,9 @@ internal sealed class ToolAuthorizer(
         string? blocked = null;
         var pre = await hooks.RunAsync("PreToolUse", name, new()
         {
-            ["tool_use_id"] = id, ["tool_name"] = name, ["tool_input"] = input.DeepClone(),
+            ["tool_use_id"] = id,
+            ["tool_name"] = name,
+            ["tool_input"] = input.DeepClone(),
         }, id, ct).ConfigureAwait(false);
         foreach (var hookOutput in pre)
         {
@@ -144,7 +146,9 @@ internal sealed class ToolAuthorizer(
             : Wire.DenyPrefix + "To tell you how to proceed, the user said:\n" + message;
         await results.WriteAsync(id, text, true, new JsonObject { ["isHardFailure"] = false }, new JsonArray(new JsonObject
         {
-            ["id"] = id, ["non_execution_kind"] = "user-rejected", ["user_feedback"] = message,
+            ["id"] = id,
+            ["non_execution_kind"] = "user-rejected",
+            ["user_feedback"] = message,
         })).ConfigureAwait(false);
         await output.WriteStampedAsync(new JsonObject
         {

@@ -17,7 +17,10 @@ internal sealed class ToolExecutor(SessionState state, HookRunner hooks, SdkMcpS
         var outcome = await ExecuteAsync(step, name, input, ct).ConfigureAwait(false);
         await hooks.RunAsync("PostToolUse", name, new()
         {
-            ["tool_use_id"] = id, ["tool_name"] = name, ["tool_input"] = input.DeepClone(), ["tool_response"] = outcome.ToolResponse,
+            ["tool_use_id"] = id,
+            ["tool_name"] = name,
+            ["tool_input"] = input.DeepClone(),
+            ["tool_response"] = outcome.ToolResponse,
         }, id, ct).ConfigureAwait(false);
         await results.WriteAsync(id, outcome.Content, outcome.IsError, outcome.ToolUseResult, null).ConfigureAwait(false);
         return input;

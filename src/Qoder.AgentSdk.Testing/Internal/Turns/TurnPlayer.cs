@@ -158,7 +158,10 @@ internal sealed class TurnPlayer(
                     var id = step.Id ?? "toolu_" + Wire.NewId();
                     await assistant.BlockAsync(messageId, stopReason, new JsonObject
                     {
-                        ["type"] = "tool_use", ["id"] = id, ["name"] = step.Name ?? "Tool", ["input"] = step.Input?.DeepClone() ?? new JsonObject(),
+                        ["type"] = "tool_use",
+                        ["id"] = id,
+                        ["name"] = step.Name ?? "Tool",
+                        ["input"] = step.Input?.DeepClone() ?? new JsonObject(),
                     }).ConfigureAwait(false);
                     calls.Add((step, id));
                     break;
