@@ -398,7 +398,7 @@ public sealed class QoderAgentOptions
         w.Add(ForkSession).Add(SessionId).Add(ResumeSessionAt).Add(IncludePartialMessages).Add(PersistSession).Add(Proxy);
         w.Add(SessionStore is not null).Add(SessionStoreFlush.ToString()).Add(SessionStoreLoadTimeout).Add(SessionStoreAppendTimeout);
         w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
-        w.Add(ResolveModel is not null);
+        w.Add(ResolveModel is not null).Add(ResolveModelTimeout).Add(OnElicitation is not null).Add(OnAuthExpired is not null);
         foreach (var hook in Hooks)
         {
             w.Add(hook.Event.ToString()).Add(hook.Matcher).Add(hook.TimeoutSeconds).Add(hook.Callbacks.Count);
