@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Qoder.AgentSdk;
@@ -147,8 +146,7 @@ internal sealed class QoderAgent : IQoderAgent
         {
             QoderHostingLog.RunStarted(_logger, _pool.DisplayName, session.SessionId);
             var uuid = await session.SendAsync(prompt, cancellationToken).ConfigureAwait(false);
-            var messages = new List<QoderMessage>();
-            var text = new StringBuilder();
+            var builder = new RunResultBuilder();
             await foreach (var message in session.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (message.AcceptsPrompt(uuid))
@@ -156,27 +154,9 @@ internal sealed class QoderAgent : IQoderAgent
                     context.Properties.Set(QoderResilience.TurnStartedKey, true);
                 }
 
-                // Token deltas only matter while streaming; the complete messages they add up to follow them.
-                if (message is not StreamEventMessage)
+                if (builder.Add(message) is { } result)
                 {
-                    messages.Add(message);
-                }
-
-                if (message is AssistantMessage { ParentToolUseId: null } assistant)
-                {
-                    foreach (var block in assistant.Message.Content)
-                    {
-                        if (block is TextBlock textBlock)
-                        {
-                            text.Append(textBlock.Text);
-                        }
-                    }
-                }
-
-                if (message.EndsTurn())
-                {
-                    var result = (ResultMessage)message;
-                    return new QoderRunResult(text.Length > 0 ? text.ToString() : result.Result ?? string.Empty, result, messages);
+                    return result;
                 }
             }
 

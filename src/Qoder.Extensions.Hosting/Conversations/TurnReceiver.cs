@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Polly;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Pooling;
@@ -39,30 +38,12 @@ internal static class TurnReceiver
     /// <summary>The run result of a whole turn: the main agent's text and every message but token deltas.</summary>
     public static async Task<QoderRunResult?> CollectAsync(IAsyncEnumerable<QoderMessage> messages)
     {
-        var kept = new List<QoderMessage>();
-        var text = new StringBuilder();
+        var builder = new RunResultBuilder();
         await foreach (var message in messages.ConfigureAwait(false))
         {
-            if (message is not StreamEventMessage)
+            if (builder.Add(message) is { } result)
             {
-                kept.Add(message);
-            }
-
-            if (message is AssistantMessage { ParentToolUseId: null } assistant)
-            {
-                foreach (var block in assistant.Message.Content)
-                {
-                    if (block is TextBlock textBlock)
-                    {
-                        text.Append(textBlock.Text);
-                    }
-                }
-            }
-
-            if (message.EndsTurn())
-            {
-                var result = (ResultMessage)message;
-                return new QoderRunResult(text.Length > 0 ? text.ToString() : result.Result ?? string.Empty, result, kept);
+                return result;
             }
         }
 

@@ -20,7 +20,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
     private readonly BackgroundWork _background = new();
     private readonly HashSet<PooledProcess> _retiring = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly SemaphoreSlim _startSlots;
+    private readonly StartThrottle _startThrottle;
     private readonly IQoderClientFactory _factory;
     private readonly CallbackBinder? _callbacks;
     private readonly TimeProvider _time;
@@ -61,7 +61,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _agentTag = new(QoderTelemetry.AgentNameAttribute, DisplayName);
         _options = options.Get(name);
         _defaultKey = _options.Agent.GetLaunchIdentity();
-        _startSlots = new SemaphoreSlim(_options.Pool.EffectiveMaxConcurrentStarts);
+        _startThrottle = new StartThrottle(_options.Pool.EffectiveMaxConcurrentStarts);
         _optionsSubscription = ValidReloads.Subscribe(options, name, Section, _logger, DisplayName, OnOptionsChanged);
         metrics.Register(this);
     }
@@ -242,7 +242,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         _optionsSubscription?.Dispose();
         _metrics.Unregister(this);
         _stopping.Dispose();
-        _startSlots.Dispose();
+        _startThrottle.Dispose();
     }
 
     // For containers disposed synchronously; the host disposes asynchronously. Nothing in the pool captures a
@@ -437,17 +437,7 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         Exception? failure = null;
         try
         {
-            // Bounded (Pool:MaxConcurrentStarts): starts beyond the bound queue here instead of competing for the cores
-            // with the sessions being read.
-            await _startSlots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            try
-            {
-                await process.Process.ConnectAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                _startSlots.Release();
-            }
+            await _startThrottle.ConnectAsync(process.Process, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
