@@ -23,7 +23,7 @@ public static class QoderAgentBuilderCallbackExtensions
     /// <typeparam name="THandler">The handler, registered as scoped unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddToolPermissionHandler<THandler>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddToolPermissionHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IQoderAgentBuilder builder)
         where THandler : class, IQoderToolPermissionHandler
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -60,7 +60,7 @@ public static class QoderAgentBuilderCallbackExtensions
     /// <param name="matcher">For tool events a regular expression on the tool name; <see langword="null"/> matches everything.</param>
     /// <param name="timeoutSeconds">How long the CLI waits for the handler, in seconds.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddHook<THandler>(this IQoderAgentBuilder builder, QoderHookEvent hookEvent, string? matcher = null, int? timeoutSeconds = null)
+    public static IQoderAgentBuilder AddHook<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IQoderAgentBuilder builder, QoderHookEvent hookEvent, string? matcher = null, int? timeoutSeconds = null)
         where THandler : class, IQoderHookHandler
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qoder.AgentSdk;
 using Qoder.Extensions.Hosting;
@@ -19,7 +20,7 @@ public static class QoderAgentBuilderPolicyExtensions
     /// <typeparam name="TResolver">The resolver, registered as scoped unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddModelResolver<TResolver>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddModelResolver<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TResolver>(this IQoderAgentBuilder builder)
         where TResolver : class, IQoderModelResolver
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -35,7 +36,7 @@ public static class QoderAgentBuilderPolicyExtensions
     /// <typeparam name="THandler">The handler, registered as scoped unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddElicitationHandler<THandler>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddElicitationHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IQoderAgentBuilder builder)
         where THandler : class, IQoderElicitationHandler
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -53,7 +54,7 @@ public static class QoderAgentBuilderPolicyExtensions
     /// <typeparam name="TProvider">The provider, registered as a singleton unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddTokenProvider<TProvider>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddTokenProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(this IQoderAgentBuilder builder)
         where TProvider : class, IQoderTokenProvider
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -6,7 +6,7 @@ namespace Qoder.Extensions.Hosting;
 public sealed class QoderConversationsOptions
 {
     /// <summary>Gets or sets how long a conversation keeps its process after a turn before it is evicted (its next turn then resumes on a new process).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed class QoderConversationsOptions
     public QoderConversationConcurrency Concurrency { get; set; } = QoderConversationConcurrency.Wait;
 
     /// <summary>Gets or sets how long a turn waits for the running one under <see cref="QoderConversationConcurrency.Wait"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan TurnWaitTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets how many turns may wait behind the running one under <see cref="QoderConversationConcurrency.Queue"/>.</summary>
@@ -35,7 +35,7 @@ public sealed class QoderConversationsOptions
     /// Gets or sets how long an evicted or closed conversation's process may take to exit on its own after stdin closes,
     /// before SIGTERM: the real CLI needs about 8.6 s to complete its transcript and exit.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan EvictionGracePeriod { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Gets or sets a value indicating whether each turn's host callbacks resolve from a DI scope of their own (otherwise one scope serves every turn on a process).</summary>

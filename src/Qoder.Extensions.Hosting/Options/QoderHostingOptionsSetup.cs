@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Qoder.AgentSdk;
 using Qoder.AgentSdk.Auth;
+using Qoder.Extensions.Hosting.Binding;
 using Qoder.Extensions.Hosting.Callbacks;
 
 namespace Qoder.Extensions.Hosting;
@@ -45,10 +46,10 @@ internal sealed class QoderHostingOptionsSetup : IConfigureNamedOptions<QoderHos
         if (_configuration is not null)
         {
             var root = _configuration.GetSection(QoderConfigurationKeys.Section);
-            root.Bind(options);
+            HostingOptionsConfiguration.Bind(root, options);
             if (!string.IsNullOrEmpty(name))
             {
-                root.GetSection(QoderConfigurationKeys.AgentsSection).GetSection(name).Bind(options);
+                HostingOptionsConfiguration.Bind(root.GetSection(QoderConfigurationKeys.AgentsSection).GetSection(name), options);
             }
         }
 

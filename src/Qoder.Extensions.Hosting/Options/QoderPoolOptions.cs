@@ -14,15 +14,15 @@ public sealed class QoderPoolOptions
     public int MaxSize { get; set; } = 4;
 
     /// <summary>Gets or sets how long a caller waits for a process before <see cref="QoderPoolExhaustedException"/>; it includes a cold start.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    [TimeSpanRange("00:00:00.001", "01:00:00")]
     public TimeSpan AcquireTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets how long a process may stay idle before it is recycled.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Gets or sets the age after which an idle process is recycled.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [TimeSpanRange("00:00:01", "7.00:00:00")]
     public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Gets or sets how many failed starts and idle crashes are tolerated within <see cref="RestartWindow"/> before background replenishing stops.</summary>
@@ -30,15 +30,15 @@ public sealed class QoderPoolOptions
     public int RestartBudget { get; set; } = 5;
 
     /// <summary>Gets or sets the window over which <see cref="RestartBudget"/> is counted.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan RestartWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets the delay before the first background restart after a failure; it doubles with each consecutive failure.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan RestartBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the longest background restart delay.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan MaxRestartBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

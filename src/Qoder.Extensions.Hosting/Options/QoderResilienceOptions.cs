@@ -16,7 +16,7 @@ public sealed class QoderResilienceOptions
     public int MaxRetryAttempts { get; set; } = 2;
 
     /// <summary>Gets or sets the base delay between retries (exponential with jitter).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets a value indicating whether the circuit breaker is part of the pipeline.</summary>
@@ -31,10 +31,10 @@ public sealed class QoderResilienceOptions
     public int CircuitBreakerMinimumThroughput { get; set; } = 10;
 
     /// <summary>Gets or sets the window in which failures are counted.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    [TimeSpanRange("00:00:00.500", "01:00:00")]
     public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets how long the circuit stays open.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    [TimeSpanRange("00:00:00.500", "01:00:00")]
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }
