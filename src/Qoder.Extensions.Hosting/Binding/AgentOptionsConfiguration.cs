@@ -184,8 +184,8 @@ internal sealed class AgentOptionsConfiguration
         options.Tools = BindingMerge.Concat(options.Tools, Tools);
         options.SettingSources = BindingMerge.Concat(options.SettingSources, SettingSources);
         options.Skills = BindingMerge.Concat(options.Skills, Skills);
-        BindingMerge.Overlay(options.Environment, Environment);
-        BindingMerge.Overlay(options.ExtraArgs, ExtraArgs);
+        BindingMerge.SetAll(options.Environment, Environment);
+        BindingMerge.SetAll(options.ExtraArgs, ExtraArgs);
         options.CustomContext = BindingMerge.Overlay(options.CustomContext, CustomContext);
         options.SecurityScan = SecurityScan is null ? options.SecurityScan : SecurityScan.ApplyTo(options.SecurityScan);
         foreach (var (name, server) in McpServers)

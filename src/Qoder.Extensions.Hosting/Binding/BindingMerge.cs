@@ -17,7 +17,7 @@ internal static class BindingMerge
         bound is null ? existing : [.. existing ?? [], .. bound];
 
     /// <summary>Sets every bound entry on a map the options own.</summary>
-    public static void Overlay<TValue>(IDictionary<string, TValue> target, IDictionary<string, TValue> bound)
+    public static void SetAll<TValue>(IDictionary<string, TValue> target, IDictionary<string, TValue> bound)
     {
         foreach (var (key, value) in bound)
         {
@@ -34,7 +34,7 @@ internal static class BindingMerge
         }
 
         existing ??= new Dictionary<string, TValue>(StringComparer.Ordinal);
-        Overlay(existing, bound);
+        SetAll(existing, bound);
         return existing;
     }
 
