@@ -5,46 +5,55 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.SessionStore.Redis.Tests;
 using Qoder.AgentSdk.Testing;
 using Qoder.AgentSdk.Transport;
 using Qoder.Extensions.Hosting;
 using Qoder.RealCli.Testing;
 
-// Turn latency of a conversation pinned to its process against a cold resume of it from the local transcript (close, so
-// the process exits and the transcript is complete, then the next turn starts a process with --resume). The two are
-// measured alternately in one run, on the stand-in and, with --real N, on the real qodercli (route A, scripted model).
+// Turn latency of a conversation pinned to its process, of a cold resume from the local transcript (close, so the process
+// exits with its transcript complete, then a turn that starts a process with --resume) and of a cold resume from Redis
+// (the same on a host whose agent has a Redis session store: the SDK materialises the session from the store into a
+// private config directory). The three are measured alternately in one run, on the stand-in and, with --real N, on the
+// real qodercli in SDK mode against the local backend mock (route B). The benchmark starts its own redis-server.
 // Usage: dotnet run -c Release --project benchmarks/Qoder.Conversations.Latency [-- --samples 30 --real 3]
 var samples = Option(args, "--samples", 30);
 var realSamples = Option(args, "--real", 0);
 var work = Directory.CreateTempSubdirectory("qoder-conv-bench-").FullName;
+await using var redis = await RedisServer.StartAsync();
 try
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}"));
     var launch = StandInLaunch.Prepare(new QoderScenario { DefaultReply = "seen: " + QoderScenario.PreviousPromptsPlaceholder }, work);
-    var standIn = await MeasureAsync(samples, o =>
+    var standIn = await MeasureAsync(samples, redis, work, (o, host) =>
     {
         o.CliPath = launch.CliPath;
         foreach (var (name, value) in launch.Environment.Where(e => e.Key != StandInLaunch.RecordVariable))
         {
             o.Environment[name] = value;
         }
-    }, work);
-    var rows = new List<(string Name, double[] Pinned, double[] Cold)> { ("stand-in", standIn.Pinned, standIn.Cold) };
+
+        o.Environment["QODER_CONFIG_DIR"] = Path.Combine(work, "config-" + host);
+    });
+    var rows = new List<(string Name, Series Series)> { ("stand-in", standIn) };
     if (realSamples > 0)
     {
         var cli = await QoderCliInstaller.EnsureInstalledAsync();
-        var real = await MeasureAsync(realSamples, o => RouteA(o, cli, work, turns: 2 * realSamples + 2), work);
-        rows.Add(("real qodercli 1.1.52 (route A)", real.Pinned, real.Cold));
+        await using var mock = await QoderBackendMock.StartAsync();
+        var wrapper = RecordingCliWrapper.Create(Directory.CreateDirectory(Path.Combine(work, "cli")).FullName, cli, mock);
+        var real = await MeasureAsync(realSamples, redis, work, (o, host) => RouteB(o, wrapper, mock, Path.Combine(work, "home-" + host)));
+        rows.Add(("real qodercli 1.1.52 (route B)", real));
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average after: {LoadAverage()}"));
     Console.WriteLine();
-    Console.WriteLine("| CLI | Turns | Pinned turn median (ms) | Pinned p90 (ms) | Cold resume, local transcript, median (ms) | Cold p90 (ms) | Cold / pinned |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-    foreach (var (name, pinned, cold) in rows)
+    Console.WriteLine("| CLI | Samples | Pinned median (ms) | Pinned p90 | Cold, local transcript, median (ms) | p90 | Cold, Redis, median (ms) | p90 | Local / pinned | Redis / pinned | Redis / local |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (name, series) in rows)
     {
+        double Median(double[] s) => Percentile(s, 0.5);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {pinned.Length} + {cold.Length} | {Percentile(pinned, 0.5):F1} | {Percentile(pinned, 0.9):F1} | {Percentile(cold, 0.5):F1} | {Percentile(cold, 0.9):F1} | {Percentile(cold, 0.5) / Percentile(pinned, 0.5):N1}x |"));
+            $"| {name} | {series.Pinned.Length} | {Median(series.Pinned):F1} | {Percentile(series.Pinned, 0.9):F1} | {Median(series.Local):F1} | {Percentile(series.Local, 0.9):F1} | {Median(series.Redis):F1} | {Percentile(series.Redis, 0.9):F1} | {Median(series.Local) / Median(series.Pinned):N1}x | {Median(series.Redis) / Median(series.Pinned):N1}x | {Median(series.Redis) / Median(series.Local):N2}x |"));
     }
 }
 finally
@@ -54,17 +63,64 @@ finally
 
 return 0;
 
-// One conversation; each sample is a pinned turn, then a close and a turn that resumes the conversation on a new process.
-static async Task<(double[] Pinned, double[] Cold)> MeasureAsync(int count, Action<QoderAgentOptions> cli, string work)
+// Two hosts side by side: "local" (no store) keeps one conversation pinned and resumes it from its transcript; "store" (a
+// Redis session store under a fresh prefix) resumes its own conversation from Redis. Each sample measures one of each.
+static async Task<Series> MeasureAsync(int count, RedisServer redis, string work, Action<QoderAgentOptions, string> cli)
+{
+    using var local = BuildHost(work, "local", redis: null, cli);
+    using var stored = BuildHost(work, "store", redis, cli);
+    await local.StartAsync();
+    await stored.StartAsync();
+    var localConversations = local.Services.GetRequiredService<IQoderConversations>();
+    var storeConversations = stored.Services.GetRequiredService<IQoderConversations>();
+    var pinned = new List<double>();
+    var cold = new List<double>();
+    var fromRedis = new List<double>();
+    try
+    {
+        var id = await localConversations.StartAsync();
+        await localConversations.RunAsync(id, "warm-up");
+        var storedId = await storeConversations.StartAsync();
+        await storeConversations.RunAsync(storedId, "warm-up");
+        await storeConversations.CloseAsync(storedId);
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            pinned.Add(await TimeAsync(() => localConversations.RunAsync(id, "pinned " + n)));
+
+            await localConversations.CloseAsync(id);
+            cold.Add(await TimeAsync(() => localConversations.RunAsync(id, "cold " + n)));
+
+            fromRedis.Add(await TimeAsync(() => storeConversations.RunAsync(storedId, "redis " + n)));
+            await storeConversations.CloseAsync(storedId);
+        }
+    }
+    finally
+    {
+        await local.StopAsync();
+        await stored.StopAsync();
+    }
+
+    return new Series([.. pinned], [.. cold], [.. fromRedis]);
+}
+
+static IHost BuildHost(string work, string name, RedisServer? redis, Action<QoderAgentOptions, string> cli)
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders();
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
-    builder.AddQoderAgent(o =>
+    var settings = new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" };
+    if (redis is not null)
+    {
+        settings["Qoder:SessionStore:Redis:ConnectionString"] = redis.ConnectionString;
+        settings["Qoder:SessionStore:Redis:Prefix"] = "qoder-bench:" + Guid.NewGuid().ToString("N");
+    }
+
+    builder.Configuration.AddInMemoryCollection(settings);
+    var agent = builder.AddQoderAgent(o =>
     {
         o.WorkingDirectory = work;
-        o.Environment["QODER_CONFIG_DIR"] = Path.Combine(work, "config");
-        cli(o);
+        o.InitializeTimeout = TimeSpan.FromMinutes(2);
+        cli(o, name);
     }).Configure(o =>
     {
         o.Pool.MinIdle = 1;
@@ -72,51 +128,32 @@ static async Task<(double[] Pinned, double[] Cold)> MeasureAsync(int count, Acti
         o.Pool.AcquireTimeout = TimeSpan.FromMinutes(2);
         o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(2);
     });
-    using var host = builder.Build();
-    await host.StartAsync();
-    var conversations = host.Services.GetRequiredService<IQoderConversations>();
-    var pinned = new List<double>();
-    var cold = new List<double>();
-    try
+    if (redis is not null)
     {
-        var id = await conversations.StartAsync();
-        await conversations.RunAsync(id, "warm-up");
-        for (var i = 0; i < count; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await conversations.RunAsync(id, "pinned " + i.ToString(CultureInfo.InvariantCulture));
-            pinned.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-
-            await conversations.CloseAsync(id);
-            started = Stopwatch.GetTimestamp();
-            await conversations.RunAsync(id, "cold " + i.ToString(CultureInfo.InvariantCulture));
-            cold.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    }
-    finally
-    {
-        await host.StopAsync();
+        agent.AddRedisSessionStore();
     }
 
-    return ([.. pinned], [.. cold]);
+    return builder.Build();
 }
 
-// Route A of docs/protocol.md: headless, external auth, a scripted model that answers every turn.
-static void RouteA(QoderAgentOptions options, string cli, string work, int turns)
+static async Task<double> TimeAsync(Func<Task> turn)
 {
-    var home = Directory.CreateDirectory(Path.Combine(work, "home")).FullName;
-    var script = new FakeResponsesScript();
-    for (var i = 0; i < turns; i++)
-    {
-        script.AddText("ok");
-    }
+    var started = Stopwatch.GetTimestamp();
+    await turn();
+    return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}
 
-    script.WriteTo(Path.Combine(home, "fake-responses.jsonl"));
-    options.CliPath = cli;
+// Route B: SDK mode with a fake access token against the local backend mock (which answers every call); the wrapper gives a
+// materialised config directory the mock's endpoint cache, as the host's own HOME has it.
+static void RouteB(QoderAgentOptions options, RecordingCliWrapper wrapper, QoderBackendMock mock, string home)
+{
+    Directory.CreateDirectory(home);
+    mock.SeedHome(home);
+    options.CliPath = wrapper.ScriptPath;
     options.AutoInstallCli = false;
-    options.Settings = FakeResponsesScript.UseExternalAuthSettingsJson;
-    options.ExtraArgs["fake-responses"] = Path.Combine(home, "fake-responses.jsonl");
+    options.Auth = QoderAuth.AccessToken("pt-fake-benchmark");
     options.Environment["HOME"] = home;
+    options.Environment[QoderBackendMock.CenterEndpointVariable] = mock.Origin;
     options.Environment[QoderAuth.DefaultAccessTokenVariable] = null;
 }
 
@@ -133,3 +170,5 @@ static double Percentile(double[] samples, double p)
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+
+internal sealed record Series(double[] Pinned, double[] Local, double[] Redis);

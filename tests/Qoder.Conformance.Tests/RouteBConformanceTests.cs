@@ -9,9 +9,10 @@ namespace Qoder.Conformance.Tests;
 public sealed class RouteBConformanceTests(ITestOutputHelper output) : ConformanceSuite(new RouteBTarget(), output)
 {
     /// <summary>
-    /// SDK mode mirrors as headless does. The resume half cannot run here: route B points the CLI at the mock through an
+    /// SDK mode mirrors as headless does. The resume half is not run here: route B points the CLI at the mock through an
     /// endpoint cache in the config directory, and a materialised directory holds only the login (as in the official SDKs),
-    /// so the resumed CLI would look for the real backend. Route A and the stand-in run the whole scenario.
+    /// so the resumed CLI would send its token exchange to the public host. RedisRealCliConversationTests runs the resume on
+    /// route B through a wrapper that adds the cache; route A and the stand-in run the whole scenario here.
     /// </summary>
     [Fact]
     public override async Task A_session_in_the_store_resumes_in_another_home_with_its_history()

@@ -104,9 +104,9 @@ public sealed class QoderBackendMockTests
         Assert.InRange((long)entry["updatedAt"]!, before, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    private static async Task<List<string>> ChatAsync(HttpClient client)
+    private static async Task<List<string>> ChatAsync(HttpClient client, string? body = null)
     {
-        using var content = new ByteArrayContent([1, 2, 3]);
+        using HttpContent content = body is null ? new ByteArrayContent([1, 2, 3]) : new StringContent(body);
         using var response = await client.PostAsync(new Uri(ChatUrl, UriKind.Relative), content);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
@@ -120,5 +120,35 @@ public sealed class QoderBackendMockTests
         var envelope = JsonNode.Parse(data)!;
         Assert.Equal(200, (int?)envelope["statusCodeValue"]);
         return JsonNode.Parse((string)envelope["body"]!)!.AsObject();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_reply_is_computed_from_the_decoded_request_whatever_the_alignment_of_the_text(int lead)
+    {
+        await using var mock = await QoderBackendMock.StartAsync();
+        using var client = new HttpClient { BaseAddress = mock.Endpoint };
+        mock.EnqueueReply(request => request.Contains("The secret word is HERON.") ? "HERON" : "unknown");
+        mock.EnqueueReply(request => request.Contains("The secret word is HERON.") ? "HERON" : "unknown");
+        // Symbols before the text shift it by 6 bits each, as a segment of another length before it does in the CLI's body.
+        var shifted = new string('_', lead) + Obfuscate("{\"messages\":[{\"role\":\"user\",\"content\":\"The secret word is HERON.\"}]}");
+
+        var first = await ChatAsync(client, shifted);
+        var second = await ChatAsync(client, Obfuscate("{\"messages\":[]}"));
+
+        Assert.Equal("HERON", (string?)Unwrap(first[0])["choices"]![0]!["delta"]!["content"]);
+        Assert.Equal("unknown", (string?)Unwrap(second[0])["choices"]![0]!["delta"]!["content"]);
+    }
+
+    // The CLI's encoding as the mock understands it: base64 over the private alphabet, '$' as padding.
+    private static string Obfuscate(string text)
+    {
+        const string Standard = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const string Private = "_doRTgHZBKcGVjlvpC,@aFSx#DPuNJme&i*MzLOEn)sUrthbf%Y^w.(kIQyXqWA!";
+        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        return string.Concat(encoded.Select(c => c == '=' ? '$' : Private[Standard.IndexOf(c, StringComparison.Ordinal)]));
     }
 }

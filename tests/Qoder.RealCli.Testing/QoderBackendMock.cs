@@ -13,7 +13,7 @@ namespace Qoder.RealCli.Testing;
 /// <summary>
 /// A loopback stand-in for the Qoder backend that qodercli 1.1.52 talks to (route B of
 /// docs/protocol.md, Running the real CLI offline): PAT exchange, user info, endpoint election, user status and the SSE chat
-/// stream. The chat body is obfuscated by the CLI, so replies are scripted strictly in call order.
+/// stream. Replies are scripted in call order; a reply may be computed from the request (<see cref="EnqueueReply"/>).
 /// </summary>
 public sealed class QoderBackendMock : IAsyncDisposable
 {
@@ -126,6 +126,19 @@ public sealed class QoderBackendMock : IAsyncDisposable
     public void SeedHome(string homeDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(homeDirectory);
+        var directory = Path.Combine(homeDirectory, ".qoder", ".cache");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "endpoint-cache.json"), EndpointCacheJson());
+    }
+
+    /// <summary>
+    /// The content of <c>.cache/endpoint-cache.json</c> that points every host of the CLI at the mock. In SDK mode the CLI
+    /// exchanges the access token before it asks the center for endpoints, so without this cache in its config directory
+    /// that first request goes to the public host (which a machine online reaches, and an offline test does not).
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string EndpointCacheJson()
+    {
         var origin = Origin;
         var entry = new JsonObject
         {
@@ -144,9 +157,7 @@ public sealed class QoderBackendMock : IAsyncDisposable
             ["version"] = 1,
             ["entries"] = new JsonObject { ["prod"] = entry },
         };
-        var directory = Path.Combine(homeDirectory, ".qoder", ".cache");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "endpoint-cache.json"), cache.ToJsonString());
+        return cache.ToJsonString();
     }
 
     /// <summary>Scripts a plain text reply (finish reason <c>stop</c>).</summary>
@@ -165,6 +176,17 @@ public sealed class QoderBackendMock : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(chunks);
         Enqueue(new ScriptedTurn([.. chunks], [], usage));
+    }
+
+    /// <summary>
+    /// Scripts a text reply computed from the request it answers, so a test can show what the model was sent (for example
+    /// that a resumed session carried an earlier turn's prompt).
+    /// </summary>
+    /// <param name="reply">Builds the assistant text from the decoded request.</param>
+    public void EnqueueReply(Func<MockChatRequest, string> reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        Enqueue(new ScriptedTurn([], [], null) { Reply = reply });
     }
 
     /// <summary>Scripts a reply that calls one tool (finish reason <c>tool_calls</c>).</summary>
@@ -304,10 +326,14 @@ public sealed class QoderBackendMock : IAsyncDisposable
     private async Task StreamChatAsync(HttpContext context)
     {
         var aborted = context.RequestAborted;
-        // The body is obfuscated and useless to the mock; drain it so the client sees a clean exchange.
-        await context.Request.Body.CopyToAsync(Stream.Null, aborted).ConfigureAwait(false);
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(aborted).ConfigureAwait(false);
         Interlocked.Increment(ref _chatCalls);
         var turn = Dequeue();
+        if (turn.Reply is not null)
+        {
+            turn = turn with { TextChunks = [turn.Reply(MockChatRequest.Decode(body))] };
+        }
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;

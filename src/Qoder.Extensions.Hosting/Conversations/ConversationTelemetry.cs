@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Diagnostics;
 using Qoder.Extensions.Hosting.Pooling;
@@ -42,11 +43,12 @@ internal sealed class ConversationTelemetry
         return activity;
     }
 
-    public void LogPrompt(string prompt)
+    public void LogPrompt(QoderUserInput prompt)
     {
-        if (_pool.Options.LogSensitiveData)
+        if (_pool.Options.LogSensitiveData && _logger.IsEnabled(LogLevel.Trace))
         {
-            QoderHostingLog.Prompt(_logger, _pool.DisplayName, prompt);
+            var text = string.Concat(prompt.Content.OfType<QoderTextInput>().Select(t => t.Text));
+            QoderHostingLog.Prompt(_logger, _pool.DisplayName, text);
         }
     }
 

@@ -1,3 +1,4 @@
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting;
@@ -39,6 +40,27 @@ public interface IQoderConversations
     /// <exception cref="QoderConversationNotFoundException">The conversation cannot be found here, on disk or in the store.</exception>
     /// <exception cref="QoderConversationBusyException">Another turn runs and the concurrency policy refused this one.</exception>
     IAsyncEnumerable<QoderMessage> StreamAsync(string conversationId, string prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one turn of a conversation to its result with a structured prompt (text and image blocks, priority, custom context, attachments).</summary>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <param name="prompt">The prompt. Its uuid is the turn's message uuid unless <paramref name="options"/> sets one; the object is not changed.</param>
+    /// <param name="options">What the turn sets (its message uuid).</param>
+    /// <param name="cancellationToken">Interrupts the turn; the conversation is resumed on a new process at its next turn.</param>
+    /// <returns>The text, result message and usage.</returns>
+    /// <exception cref="QoderConversationNotFoundException">The conversation cannot be found here, on disk or in the store.</exception>
+    /// <exception cref="QoderConversationBusyException">Another turn runs and the concurrency policy refused this one.</exception>
+    /// <exception cref="QoderDuplicateMessageException">The message uuid was already delivered to the conversation.</exception>
+    Task<QoderRunResult> RunAsync(string conversationId, QoderUserInput prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one turn of a conversation with a structured prompt and streams its messages up to and including the result. Only the start is retried.</summary>
+    /// <param name="conversationId">The conversation id.</param>
+    /// <param name="prompt">The prompt. Its uuid is the turn's message uuid unless <paramref name="options"/> sets one; the object is not changed.</param>
+    /// <param name="options">What the turn sets (its message uuid).</param>
+    /// <param name="cancellationToken">Interrupts the turn.</param>
+    /// <returns>The messages.</returns>
+    /// <exception cref="QoderConversationNotFoundException">The conversation cannot be found here, on disk or in the store.</exception>
+    /// <exception cref="QoderConversationBusyException">Another turn runs and the concurrency policy refused this one.</exception>
+    IAsyncEnumerable<QoderMessage> StreamAsync(string conversationId, QoderUserInput prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Closes a conversation here: after its running turn, its process exits (completing the transcript) and is retired. The transcript and store entries are kept, so a later turn resumes it.</summary>
     /// <param name="conversationId">The conversation id.</param>

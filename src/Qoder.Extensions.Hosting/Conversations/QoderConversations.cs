@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Diagnostics;
 using Qoder.Extensions.Hosting.Pooling;
@@ -70,11 +71,23 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         return id;
     }
 
-    public async Task<QoderRunResult> RunAsync(string conversationId, string prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<QoderRunResult> RunAsync(string conversationId, string prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return RunAsync(conversationId, QoderUserInput.FromText(prompt), options, cancellationToken);
+    }
+
+    public IAsyncEnumerable<QoderMessage> StreamAsync(string conversationId, string prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return StreamAsync(conversationId, QoderUserInput.FromText(prompt), options, cancellationToken);
+    }
+
+    public async Task<QoderRunResult> RunAsync(string conversationId, QoderUserInput prompt, QoderTurnOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var entry = Entry(conversationId);
-        var uuid = options?.MessageUuid ?? Guid.NewGuid().ToString();
+        var uuid = options?.MessageUuid ?? prompt.Uuid ?? Guid.NewGuid().ToString();
         using var activity = _telemetry.StartActivity(QoderTelemetry.GenAiOperationNameValue, conversationId);
         var started = _time.GetTimestamp();
         _telemetry.LogPrompt(prompt);
@@ -106,11 +119,11 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         }
     }
 
-    public async IAsyncEnumerable<QoderMessage> StreamAsync(string conversationId, string prompt, QoderTurnOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<QoderMessage> StreamAsync(string conversationId, QoderUserInput prompt, QoderTurnOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var entry = Entry(conversationId);
-        var uuid = options?.MessageUuid ?? Guid.NewGuid().ToString();
+        var uuid = options?.MessageUuid ?? prompt.Uuid ?? Guid.NewGuid().ToString();
         using var activity = _telemetry.StartActivity(QoderTelemetry.GenAiOperationNameValue, conversationId);
         var started = _time.GetTimestamp();
         _telemetry.LogPrompt(prompt);
@@ -265,13 +278,13 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         return gate;
     }
 
-    private async ValueTask<QoderRunResult> RunAttemptAsync(ResilienceContext context, ConversationEntry entry, string prompt, string uuid)
+    private async ValueTask<QoderRunResult> RunAttemptAsync(ResilienceContext context, ConversationEntry entry, QoderUserInput prompt, string uuid)
     {
         var cancellationToken = context.CancellationToken;
         var session = await PinnedAsync(entry, cancellationToken).ConfigureAwait(false);
         try
         {
-            await session.SendAsync(prompt, uuid, cancellationToken).ConfigureAwait(false);
+            await session.SendTurnAsync(TurnInput.WithUuid(prompt, uuid), cancellationToken).ConfigureAwait(false);
             var result = await TurnReceiver.CollectAsync(TurnReceiver.ReceiveAsync(session, entry.Id, uuid, context, cancellationToken)).ConfigureAwait(false)
                 ?? throw await session.TurnEndedWithoutResultAsync(_pool.Options.Agent.ShutdownGracePeriod, _time).ConfigureAwait(false);
             await EndTurnAsync(entry, session).ConfigureAwait(false);
@@ -289,7 +302,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         }
     }
 
-    private async ValueTask<StreamStart> StartStreamAttemptAsync(ResilienceContext context, ConversationEntry entry, string prompt, string uuid, CancellationToken callerToken)
+    private async ValueTask<StreamStart> StartStreamAttemptAsync(ResilienceContext context, ConversationEntry entry, QoderUserInput prompt, string uuid, CancellationToken callerToken)
     {
         var attemptToken = context.CancellationToken;
         var session = await PinnedAsync(entry, attemptToken).ConfigureAwait(false);
@@ -297,7 +310,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         IAsyncEnumerator<QoderMessage>? messages = null;
         try
         {
-            await session.SendAsync(prompt, uuid, attemptToken).ConfigureAwait(false);
+            await session.SendTurnAsync(TurnInput.WithUuid(prompt, uuid), attemptToken).ConfigureAwait(false);
 
             // The turn outlives this attempt, so it listens to the caller's token, not to the pipeline's (pooled) one.
             turn = CancellationTokenSource.CreateLinkedTokenSource(callerToken);

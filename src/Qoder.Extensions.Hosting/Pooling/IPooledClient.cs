@@ -1,4 +1,5 @@
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting.Pooling;
@@ -33,8 +34,8 @@ internal interface IPooledClient : IAsyncDisposable
     /// <summary>Kills the process tree at once; used when the host's shutdown time is up.</summary>
     void Abort();
 
-    /// <summary>Sends a prompt under the caller's uuid (a conversation's resend after a crash is then deduplicated by the CLI).</summary>
-    Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken);
+    /// <summary>Sends a structured prompt as it is, under its own uuid (a conversation's resend after a crash is then deduplicated by the CLI).</summary>
+    Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken);
 
     /// <summary>Closes stdin without waiting, so that the CLI completes its transcript and exits on its own.</summary>
     void EndInput();

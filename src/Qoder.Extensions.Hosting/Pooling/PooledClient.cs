@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Input;
 using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting.Pooling;
@@ -34,7 +35,7 @@ internal sealed class PooledClient : IPooledClient
 
     public void Abort() => _client.Abort();
 
-    public Task<string> SendAsync(string prompt, string uuid, CancellationToken cancellationToken) => _client.SendAsync(prompt, uuid, cancellationToken);
+    public Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken) => _client.SendAsync(input, cancellationToken);
 
     public void EndInput() => _client.EndInput();
 

@@ -38,13 +38,11 @@ internal sealed class QoderSession : IQoderSession
         return SendAsync(client => client.SendAsync(prompt, cancellationToken));
     }
 
-    /// <summary>Sends a prompt, under <paramref name="uuid"/> when given (a conversation's turn, resent safely after a crash).</summary>
-    internal Task<string> SendAsync(string prompt, string? uuid, CancellationToken cancellationToken)
+    /// <summary>Sends a conversation's turn as it is, under its own uuid (a resend after a crash is then deduplicated by the CLI).</summary>
+    internal Task<string> SendTurnAsync(QoderUserInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        return uuid is null
-            ? SendAsync(prompt, cancellationToken)
-            : SendAsync(_ => _process.Process.SendAsync(prompt, uuid, cancellationToken));
+        ArgumentNullException.ThrowIfNull(input);
+        return SendAsync(_ => _process.Process.SendAsync(input, cancellationToken));
     }
 
     public Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default)
