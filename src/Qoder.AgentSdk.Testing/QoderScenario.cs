@@ -37,6 +37,12 @@ public sealed class QoderScenario
     /// </summary>
     public IList<JsonObject> Models { get; set; } = [];
 
+    /// <summary>
+    /// Scripted answers to typed control requests by subtype, replacing the built-in answer: <c>{"response": {…}}</c>
+    /// answers with that body, <c>{"error": "…", "code": "…"}</c> with a control error.
+    /// </summary>
+    public IDictionary<string, JsonObject> ControlResponses { get; set; } = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+
     /// <summary>When set, SDK-mode authentication fails with this outcome.</summary>
     public QoderScenarioAuthFailure? AuthFailure { get; set; }
 
@@ -92,6 +98,27 @@ public sealed class QoderScenario
     /// <summary>Starts an empty scenario (unscripted turns answer <see cref="DefaultReply"/>).</summary>
     /// <returns>A new scenario.</returns>
     public static QoderScenario Create() => new();
+
+    /// <summary>Answers every <paramref name="subtype"/> control request with <paramref name="response"/> (see <see cref="ControlResponses"/>).</summary>
+    /// <param name="subtype">The request subtype, such as <c>get_byok_config</c>.</param>
+    /// <param name="response">The response body; <see langword="null"/> for none.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario AnswerControl(string subtype, JsonObject? response)
+    {
+        ControlResponses[subtype] = new JsonObject { ["response"] = response };
+        return this;
+    }
+
+    /// <summary>Refuses every <paramref name="subtype"/> control request with a control error (see <see cref="ControlResponses"/>).</summary>
+    /// <param name="subtype">The request subtype.</param>
+    /// <param name="error">The error message.</param>
+    /// <param name="code">The error code, if any.</param>
+    /// <returns>This scenario.</returns>
+    public QoderScenario RefuseControl(string subtype, string error, string? code = null)
+    {
+        ControlResponses[subtype] = new JsonObject { ["error"] = error, ["code"] = code };
+        return this;
+    }
 
     /// <summary>Sets <see cref="Model"/>.</summary>
     /// <param name="model">The model name.</param>

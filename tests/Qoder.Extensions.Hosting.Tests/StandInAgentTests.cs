@@ -49,7 +49,12 @@ public sealed class StandInAgentTests : IDisposable
             var models = await session.GetAvailableModelsAsync().WaitAsync(Guard);
             var commands = await session.GetSupportedCommandsAsync();
             var unsupported = await Assert.ThrowsAsync<QoderUnsupportedByCliException>(() => session.AskSideQuestionAsync("why?"));
+            var providers = await session.ListByokProvidersAsync().WaitAsync(Guard);
+            await session.EnableRemoteProjectionAsync("remote-1").WaitAsync(Guard);
+            var checkpoint = await session.DisableRemoteProjectionAsync().WaitAsync(Guard);
 
+            Assert.NotEmpty(providers!);
+            Assert.Equal("remote-1", checkpoint!.RemoteSessionId);
             Assert.True(plan.IsActive);
             Assert.Equal("Ship it", goal!.Objective);
             Assert.NotEmpty(models);

@@ -28,7 +28,7 @@ internal sealed class OutboundRequests(Func<byte[], CancellationToken, ValueTask
     public async Task<JsonElement?> SendAsync(JsonObject request, TimeSpan timeout, Func<Exception?> closedError, CancellationToken cancellationToken)
     {
         var subtype = request["subtype"]?.GetValue<string>() ?? "unknown";
-        var requestId = "req_" + Guid.NewGuid().ToString("N")[..16];
+        var requestId = RequestIdPrefix(subtype) + Guid.NewGuid().ToString("N")[..16];
         var pending = new PendingRequest(subtype);
 
         // Registered before the closed check: a channel that closes after it fails this request through FailAll.
@@ -63,6 +63,10 @@ internal sealed class OutboundRequests(Func<byte[], CancellationToken, ValueTask
             _pending.TryRemove(requestId, out _);
         }
     }
+
+    /// <summary>The CLI accepts remote projection requests only under the id prefix the official SDK reserves for them.</summary>
+    private static string RequestIdPrefix(string subtype) =>
+        subtype is "enable_remote_projection" or "disable_remote_projection" ? "daemon_worker_sdk_" : "req_";
 
     /// <summary>Completes the pending request a <c>control_response</c> answers; an answer nobody waits for is dropped.</summary>
     /// <param name="root">The <c>control_response</c> frame.</param>

@@ -65,6 +65,9 @@ public sealed class RealCliControlRequestTests(RealCliFixture cli) : IDisposable
 
         var rewind = await client.RewindFilesAsync("00000000-0000-0000-0000-000000000000", dryRun: true).WaitAsync(Guard);
         Assert.False(rewind.CanRewind);
+        // Offline the CLI has no saved BYOK configuration and no projection running.
+        Assert.Empty(await client.ListByokConfigsAsync().WaitAsync(Guard));
+        Assert.Null(await client.DisableRemoteProjectionAsync().WaitAsync(Guard));
         var toggle = await Assert.ThrowsAsync<QoderControlRequestException>(() => client.ToggleMcpServerAsync("nope", false).WaitAsync(Guard));
         Assert.Contains("nope", toggle.Error, StringComparison.Ordinal);
     }

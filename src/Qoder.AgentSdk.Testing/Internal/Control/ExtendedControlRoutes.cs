@@ -10,6 +10,9 @@ namespace Qoder.AgentSdk.Testing.Internal.Control;
 internal sealed class ExtendedControlRoutes(
     SessionState state, SessionOutput output, PlanAndGoalHandler planAndGoal, SessionQueryHandler queries, SessionChangeHandler changes, McpControlHandler mcp)
 {
+    private readonly ByokControlHandler _byok = new(output);
+    private readonly RemoteProjectionHandler _projection = new(output);
+
     public void AddTo(Dictionary<string, ControlRoute> routes)
     {
         routes["set_plan_mode"] = Now("plan_mode_v1", planAndGoal.SetPlanModeAsync);
@@ -47,16 +50,34 @@ internal sealed class ExtendedControlRoutes(
         routes["mcp_authenticate"] = Later(null, mcp.AuthenticateAsync);
         routes["mcp_oauth_callback_url"] = Later(null, mcp.AcknowledgeKnownServerAsync);
         routes["mcp_clear_auth"] = Later(null, mcp.AcknowledgeKnownServerAsync);
+        routes["get_byok_config"] = Later(null, _byok.GetConfigAsync);
+        routes["validate_byok_model"] = Later(null, _byok.ValidateModelAsync);
+        routes["list_byok_configs"] = Later("byok_config_management_v1", _byok.ListConfigsAsync);
+        routes["create_byok_config"] = Later("byok_config_management_v1", _byok.CreateConfigAsync);
+        routes["update_byok_config"] = Later("byok_config_management_v1", _byok.UpdateConfigAsync);
+        routes["delete_byok_config"] = Later("byok_config_management_v1", _byok.DeleteConfigAsync);
+        routes["check_byok_config"] = Later("byok_config_management_v1", _byok.CheckConfigAsync);
+        routes["enable_remote_projection"] = Now(null, _projection.EnableAsync);
+        routes["disable_remote_projection"] = Now(null, _projection.DisableAsync);
     }
 
     private ControlRoute Now(string? capability, Func<string, JsonObject, Task> handle) => ControlRoute.OnArrival(Gate(capability, handle));
 
     private ControlRoute Later(string? capability, Func<string, JsonObject, Task> handle) => ControlRoute.BetweenTurns(Gate(capability, handle));
 
-    private Func<string, JsonObject, Task> Gate(string? capability, Func<string, JsonObject, Task> handle) =>
-        capability is null
-            ? handle
-            : (requestId, request) => Wire.CapabilitiesOf(state.Scenario).Contains(capability, StringComparer.Ordinal)
-                ? handle(requestId, request)
-                : output.RespondErrorAsync(requestId, $"Unsupported control request type: \"{Wire.Str(request["subtype"]) ?? Wire.Str(request["type"])}\"");
+    private Func<string, JsonObject, Task> Gate(string? capability, Func<string, JsonObject, Task> handle) => (requestId, request) =>
+    {
+        var subtype = Wire.Str(request["subtype"]) ?? Wire.Str(request["type"]);
+        if (capability is not null && !Wire.CapabilitiesOf(state.Scenario).Contains(capability, StringComparer.Ordinal))
+        {
+            return output.RespondErrorAsync(requestId, $"Unsupported control request type: \"{subtype}\"");
+        }
+
+        // A scripted answer replaces the built-in one, for shapes the built-in handler does not produce.
+        return subtype is not null && state.Scenario.ControlResponses.TryGetValue(subtype, out var scripted)
+            ? scripted["error"] is { } error
+                ? output.RespondErrorAsync(requestId, error.ToString(), Wire.Str(scripted["code"]))
+                : output.RespondSuccessAsync(requestId, scripted["response"]?.DeepClone() as JsonObject)
+            : handle(requestId, request);
+    };
 }

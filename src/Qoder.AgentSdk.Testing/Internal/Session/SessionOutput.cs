@@ -61,10 +61,14 @@ internal sealed class SessionOutput(LineWriter stdout, Stream stderr, string ses
         return WriteAsync(new JsonObject { ["type"] = "control_response", ["response"] = response });
     }
 
-    public Task RespondErrorAsync(string requestId, string error) =>
-        WriteAsync(new JsonObject
+    public Task RespondErrorAsync(string requestId, string error, string? code = null)
+    {
+        var response = new JsonObject { ["subtype"] = "error", ["request_id"] = requestId, ["error"] = error };
+        if (code is not null)
         {
-            ["type"] = "control_response",
-            ["response"] = new JsonObject { ["subtype"] = "error", ["request_id"] = requestId, ["error"] = error },
-        });
+            response["code"] = code;
+        }
+
+        return WriteAsync(new JsonObject { ["type"] = "control_response", ["response"] = response });
+    }
 }

@@ -26,4 +26,13 @@ namespace Qoder.AgentSdk.Control.Typed;
 [JsonSerializable(typeof(IReadOnlyList<QoderModelInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<QoderSlashCommand>))]
 [JsonSerializable(typeof(IReadOnlyList<JsonElement>))]
+[JsonSerializable(typeof(IReadOnlyList<QoderByokProvider>))]
+[JsonSerializable(typeof(IReadOnlyList<QoderByokConfigInfo>))]
+[JsonSerializable(typeof(QoderByokModelValidation))]
+[JsonSerializable(typeof(QoderByokModelConfig))]
+[JsonSerializable(typeof(QoderByokModelConfigUpdate))]
+[JsonSerializable(typeof(QoderByokCustomProvider))]
+[JsonSerializable(typeof(QoderByokConfigReference))]
+[JsonSerializable(typeof(QoderByokCheckResult))]
+[JsonSerializable(typeof(QoderRemoteProjectionCheckpoint))]
 internal sealed partial class QoderControlJsonContext : JsonSerializerContext;
