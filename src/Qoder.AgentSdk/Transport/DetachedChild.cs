@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Qoder.AgentSdk.Transport;
 
 /// <summary>
-/// A started child's redirected pipes as bare streams, with a <see cref="System.Diagnostics.Process"/> for the same child
-/// that holds nothing else. <see cref="System.Diagnostics.Process"/> wraps each redirected pipe in a
-/// <see cref="StreamWriter"/> or <see cref="StreamReader"/> with its own byte and char buffers (about 8 to 12 KB each)
-/// and keeps them, and its start info with the child's whole environment, for the life of the object; the SDK only uses
-/// the base streams, so an idle pooled session would carry about 30 KB for nothing.
+/// A started child's redirected pipes as bare streams, its <see cref="System.Diagnostics.Process"/> relieved of what the
+/// SDK never uses. <see cref="System.Diagnostics.Process"/> wraps each redirected pipe in a <see cref="StreamWriter"/> or
+/// <see cref="StreamReader"/> with its own byte and char buffers (8 to 12 KB each) and keeps them, and its start info
+/// with the child's whole environment, for the life of the object: about 30 KB per idle pooled session for nothing. The
+/// runtime offers no way to redirect without them, so the references are cleared once the base streams are taken;
+/// where a runtime lays its fields out otherwise, the process is kept as it is.
 /// </summary>
 internal sealed class DetachedChild
 {
@@ -19,7 +21,7 @@ internal sealed class DetachedChild
         Error = error;
     }
 
-    /// <summary>Gets the process object to wait on, kill and dispose.</summary>
+    /// <summary>Gets the process, to wait on, kill and dispose.</summary>
     public Process Process { get; }
 
     /// <summary>Gets the child's stdin, when redirected.</summary>
@@ -31,32 +33,41 @@ internal sealed class DetachedChild
     /// <summary>Gets the child's stderr, when redirected.</summary>
     public Stream? Error { get; }
 
-    /// <summary>Takes the base streams of <paramref name="started"/> and lets go of its readers and writers.</summary>
+    /// <summary>Takes the base streams of <paramref name="started"/> and lets go of its readers, writers and start info.</summary>
     /// <param name="started">A process just started with some of its standard streams redirected; owned from here.</param>
-    /// <returns>The streams and the process object to use from now on.</returns>
+    /// <returns>The streams and the process.</returns>
     public static DetachedChild From(Process started)
     {
         var info = started.StartInfo;
 
-        // Reading the getters marks the streams as the caller's: disposing the process then leaves the pipes open.
+        // Reading the getters also marks the streams as the caller's: disposing the process leaves the pipes to us.
         var input = info.RedirectStandardInput ? started.StandardInput.BaseStream : null;
         var output = info.RedirectStandardOutput ? started.StandardOutput.BaseStream : null;
         var error = info.RedirectStandardError ? started.StandardError.BaseStream : null;
-        Process tracker;
         try
         {
-            // A second object for the same child. The runtime keeps a child's wait state (and so its exit code) until it
-            // reaps it; reading HasExited attaches this object to that state before the first one lets go of it.
-            tracker = Process.GetProcessById(started.Id);
-            _ = tracker.HasExited;
+            StandardInputField(started) = null;
+            StandardOutputField(started) = null;
+            StandardErrorField(started) = null;
+            StartInfoField(started) = null;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (MissingFieldException)
         {
-            // Already exited and reaped: keep the original, which knows the exit code.
-            return new DetachedChild(started, input, output, error);
+            // Another runtime's layout: the buffers stay, nothing else changes.
         }
 
-        started.Dispose();
-        return new DetachedChild(tracker, input, output, error);
+        return new DetachedChild(started, input, output, error);
     }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_standardInput")]
+    private static extern ref StreamWriter? StandardInputField(Process process);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_standardOutput")]
+    private static extern ref StreamReader? StandardOutputField(Process process);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_standardError")]
+    private static extern ref StreamReader? StandardErrorField(Process process);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_startInfo")]
+    private static extern ref ProcessStartInfo? StartInfoField(Process process);
 }
