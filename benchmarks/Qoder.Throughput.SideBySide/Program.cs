@@ -78,6 +78,13 @@ static async Task<int> IdleAsync(string cli, int sessions)
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
         $"{{\"sdk\":\"csharp\",\"sessions\":{sessions},\"managedBytesPerIdleSession\":{(after - before) / sessions}}}"));
+    if (Environment.GetEnvironmentVariable("QODER_BENCH_HOLD") is "1")
+    {
+        // For a heap snapshot (dotnet-gcdump) of the idle sessions: hold them until a line arrives on stdin.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"holding\":{Environment.ProcessId}}}"));
+        await Console.In.ReadLineAsync().ConfigureAwait(false);
+    }
+
     GC.KeepAlive(first);
     foreach (var client in clients.Append(first))
     {

@@ -11,6 +11,7 @@ public abstract record QoderMessage
 {
     /// <summary>Gets the message type, such as <c>assistant</c> or <c>result</c>.</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(RecurringStringConverter))]
     public string Type { get; init; } = string.Empty;
 
     /// <summary>Gets the message id.</summary>
@@ -19,6 +20,7 @@ public abstract record QoderMessage
 
     /// <summary>Gets the session the message belongs to.</summary>
     [JsonPropertyName("session_id")]
+    [JsonConverter(typeof(RecurringStringConverter))]
     public string? SessionId { get; init; }
 
     /// <summary>Gets the fields this client has no property for, exactly as received.</summary>

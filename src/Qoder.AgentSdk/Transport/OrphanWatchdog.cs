@@ -26,11 +26,13 @@ internal sealed class OrphanWatchdog : IAsyncDisposable
         + "read -r line || { tree \"$1\"; kill -9 -\"$1\"; }";
 
     private readonly Process _process;
+    private readonly Stream _stdin;
     private int _disarmed;
 
-    private OrphanWatchdog(Process process)
+    private OrphanWatchdog(DetachedChild child)
     {
-        _process = process;
+        _process = child.Process;
+        _stdin = child.Input!;
     }
 
     /// <summary>Gets the watchdog's process id.</summary>
@@ -62,7 +64,7 @@ internal sealed class OrphanWatchdog : IAsyncDisposable
         try
         {
             process.Start();
-            return new OrphanWatchdog(process);
+            return new OrphanWatchdog(DetachedChild.From(process));
         }
         catch (Win32Exception)
         {
@@ -84,8 +86,8 @@ internal sealed class OrphanWatchdog : IAsyncDisposable
 
         try
         {
-            _process.StandardInput.WriteLine();
-            _process.StandardInput.Close();
+            _stdin.Write("\n"u8);
+            _stdin.Dispose();
         }
         catch (IOException)
         {

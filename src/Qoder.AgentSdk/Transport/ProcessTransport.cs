@@ -2,6 +2,7 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Pipelines;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Qoder.AgentSdk.Internal;
 
@@ -20,6 +21,9 @@ internal sealed class ProcessTransport : IQoderTransport
     // One pipe's worth (Linux pipes hold 64 KB): a busy CLI's output is taken in few reads.
     private const int ReadBufferBytes = 64 * 1024;
 
+    // stderr carries diagnostics only: small chunks, rented per read.
+    private const int StderrChunkBytes = 4096;
+
     private static readonly TimeSpan StderrDrainBound = TimeSpan.FromMilliseconds(500);
 
     private readonly Process _process;
@@ -32,23 +36,25 @@ internal sealed class ProcessTransport : IQoderTransport
     private readonly OrphanWatchdog? _watchdog;
     private readonly Task _stderrPump;
     private readonly Stream _stdin;
+    private readonly Stream _stdout;
     private readonly Lock _stdinLock = new();
     private bool _inputEnded;
     private int _disposed;
     private volatile bool _released;
 
-    private ProcessTransport(Process process, bool ownGroup, OrphanWatchdog? watchdog, QoderAgentOptions options, ILogger logger)
+    private ProcessTransport(DetachedChild child, bool ownGroup, OrphanWatchdog? watchdog, QoderAgentOptions options, ILogger logger)
     {
-        _process = process;
+        _process = child.Process;
         _ownGroup = ownGroup;
         _watchdog = watchdog;
         _logger = logger;
         _maxLineBytes = options.MaxLineBytes;
         _shutdownGrace = options.ShutdownGracePeriod;
         _killGrace = options.KillGracePeriod;
-        _stdin = process.StandardInput.BaseStream;
-        ProcessId = process.Id;
-        _stderrPump = PumpStderrAsync(options.Stderr, options.StderrLine);
+        _stdin = child.Input!;
+        _stdout = new ZeroByteWaitStream(child.Output!);
+        ProcessId = _process.Id;
+        _stderrPump = PumpStderrAsync(new ZeroByteWaitStream(child.Error!), options.Stderr, options.StderrLine);
         Exited = WaitForExitCodeAsync();
     }
 
@@ -115,7 +121,7 @@ internal sealed class ProcessTransport : IQoderTransport
 
         SdkLog.Started(logger, process.Id);
         var watchdog = ownGroup ? OrphanWatchdog.TryStart(SetsidPath, process.Id) : null;
-        return new ProcessTransport(process, ownGroup, watchdog, options, logger);
+        return new ProcessTransport(DetachedChild.From(process), ownGroup, watchdog, options, logger);
     }
 
     public Task ReadLinesAsync(IStdoutLineHandler handler, CancellationToken cancellationToken)
@@ -123,7 +129,7 @@ internal sealed class ProcessTransport : IQoderTransport
         // Zero-byte reads: an idle session waits for stdout without a buffer; one is rented only once bytes are there,
         // and returned as soon as every line in it was handled, so nothing grown by a long line is kept.
         var reader = PipeReader.Create(
-            _process.StandardOutput.BaseStream,
+            _stdout,
             new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, minimumReadSize: ReadBufferBytes / 4, leaveOpen: true, useZeroByteReads: true));
         return PipeLineReader.ReadAsync(reader, _maxLineBytes, handler, cancellationToken);
     }
@@ -322,23 +328,35 @@ internal sealed class ProcessTransport : IQoderTransport
         }
     }
 
-    private async Task PumpStderrAsync(Action<string>? callback, Action<string>? lineCallback)
+    private async Task PumpStderrAsync(Stream stderr, Action<string>? callback, Action<string>? lineCallback)
     {
-        var reader = _process.StandardError;
-        var buffer = new char[4096];
+        var decoder = Encoding.UTF8.GetDecoder();
         var lines = lineCallback is null ? null : new StderrLineSplitter();
         try
         {
+            // As for stdout: a quiet CLI's stderr is waited on without a buffer; one is rented per chunk.
             int read;
-            while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            do
             {
-                _stderr.Append(buffer.AsSpan(0, read));
-                InvokeStderrCallback(callback, new string(buffer, 0, read));
-                foreach (var line in lines?.Push(buffer.AsSpan(0, read)) ?? [])
+                await stderr.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
+                var bytes = ArrayPool<byte>.Shared.Rent(StderrChunkBytes);
+                var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(StderrChunkBytes));
+                try
                 {
-                    InvokeStderrCallback(lineCallback, line);
+                    read = await stderr.ReadAsync(bytes.AsMemory(0, StderrChunkBytes)).ConfigureAwait(false);
+                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                    if (count > 0)
+                    {
+                        OnStderr(chars.AsSpan(0, count), callback, lineCallback, lines);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<char>.Shared.Return(chars);
+                    ArrayPool<byte>.Shared.Return(bytes);
                 }
             }
+            while (read > 0);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
@@ -348,6 +366,20 @@ internal sealed class ProcessTransport : IQoderTransport
         if (lines?.Flush() is { } last)
         {
             InvokeStderrCallback(lineCallback, last);
+        }
+    }
+
+    private void OnStderr(ReadOnlySpan<char> chunk, Action<string>? callback, Action<string>? lineCallback, StderrLineSplitter? lines)
+    {
+        _stderr.Append(chunk);
+        if (callback is not null)
+        {
+            InvokeStderrCallback(callback, new string(chunk));
+        }
+
+        foreach (var line in lines?.Push(chunk) ?? [])
+        {
+            InvokeStderrCallback(lineCallback, line);
         }
     }
 }
