@@ -285,7 +285,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             PayloadDirectory = _payload?.Directory;
             ChildEnvironment.Finish(environment, _payload?.FilePath, _options.Auth);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
-            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync, authExpired: _options.OnAuthExpired) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue };
+            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync, authExpired: _options.OnAuthExpired) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue, ResultObserver = FeatureResultCallbacks.For(_options, _logger), AuthKind = _options.Auth.Kind };
             _channel.Start();
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
@@ -460,7 +460,8 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         "get_model_policy" => await ModelPolicyDispatcher.AnswerAsync(_options.ResolveModel, _options.ResolveModelTimeout, TimeProvider.System, request, cancellationToken).ConfigureAwait(false),
         "elicitation" or "elicitation_response" => await ElicitationDispatcher.AnswerAsync(_options.OnElicitation, request, cancellationToken).ConfigureAwait(false),
         "fetch_job_token" or "fetch_service_account_token" => await TokenDispatcher.AnswerAsync(_options.Auth, subtype, request, cancellationToken).ConfigureAwait(false),
-        "memory_should_generate" or "skill_evolution_should_review" or "resolve_session_artifacts" => await UnconfiguredRequests.AnswerAsync(subtype, request).ConfigureAwait(false),
+        "memory_should_generate" or "skill_evolution_should_review" => await TurnCompleteGateDispatcher.AnswerAsync(_options, subtype, request, cancellationToken).ConfigureAwait(false),
+        "resolve_session_artifacts" => await SessionArtifactsDispatcher.AnswerAsync(_options.ResolveSessionArtifacts, request, cancellationToken).ConfigureAwait(false),
         _ => throw new ControlRequestRejectedException($"Unhandled control request subtype: {subtype}"),
     };
 
@@ -491,6 +492,11 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
 
     private async Task StopAsync()
     {
+        if (_channel is { IsCompleted: false } live && !_killed && InitializeResponse is { ValueKind: JsonValueKind.Object } initialized)
+        {
+            await FeatureFlush.BeforeEndAsync(live, _options, initialized, _logger).ConfigureAwait(false);
+        }
+
         _channel?.MarkShutdown();
         if (_transport is not null)
         {
