@@ -255,6 +255,22 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     public void EndInput() => _transport?.EndInput();
 
     /// <summary>
+    /// Waits for the background work finished turns started: memory generation and skill reviews (<c>flush_memory</c>,
+    /// <c>flush_skill_evolution</c>), when <see cref="QoderAgentOptions.Memory"/> or <see cref="QoderAgentOptions.SkillEvolution"/>
+    /// configured them and the CLI enabled them; otherwise returns at once. Each wait is bounded by
+    /// <see cref="QoderAgentOptions.ControlRequestTimeout"/> and a failure is logged, not thrown. <see cref="DisposeAsync"/>
+    /// does this before it closes stdin; call it earlier to run the gates those turns ask while your callbacks' state lives.
+    /// </summary>
+    /// <returns>A task that completes when the work is done or the waits gave up.</returns>
+    public async Task FlushPendingWorkAsync()
+    {
+        if (_channel is { IsCompleted: false } live && !_killed && InitializeResponse is { ValueKind: JsonValueKind.Object } initialized)
+        {
+            await FeatureFlush.BeforeEndAsync(live, _options, initialized, _logger).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Kills the process tree at once, without the graceful sequence: for a host that has run out of shutdown time. The
     /// client still needs <see cref="DisposeAsync"/> to release its files.
     /// </summary>
@@ -492,11 +508,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
 
     private async Task StopAsync()
     {
-        if (_channel is { IsCompleted: false } live && !_killed && InitializeResponse is { ValueKind: JsonValueKind.Object } initialized)
-        {
-            await FeatureFlush.BeforeEndAsync(live, _options, initialized, _logger).ConfigureAwait(false);
-        }
-
+        await FlushPendingWorkAsync().ConfigureAwait(false);
         _channel?.MarkShutdown();
         if (_transport is not null)
         {
