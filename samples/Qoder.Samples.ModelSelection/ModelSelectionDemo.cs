@@ -23,7 +23,11 @@ public static class ModelSelectionDemo
         await using var client = new QoderClient(options);
         await client.ConnectAsync(cancellationToken);
 
-        var catalog = ModelCatalog.Read(client.InitializeResponse);
+        // The typed catalog (get_models); the picker reads the same entries from each get_model_policy request.
+        var catalog = (await client.GetAvailableModelsAsync(cancellationToken: cancellationToken))
+            .Where(m => m.Value.Length > 0)
+            .Select(m => new CatalogModel(m.Value, m.DisplayName.Length > 0 ? m.DisplayName : m.Value, m.IsDefault == true, m.MaxInputTokens is { } t ? (int)Math.Min(t, int.MaxValue) : null))
+            .ToList();
         await output.WriteLineAsync($"{catalog.Count} models available:");
         foreach (var model in catalog)
         {

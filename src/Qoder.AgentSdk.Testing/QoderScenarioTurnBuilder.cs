@@ -122,6 +122,15 @@ public sealed class QoderScenarioTurnBuilder
     public QoderScenarioTurnBuilder ControlRequest(JsonObject request, TimeSpan? timeout = null) =>
         Add(new QoderScenarioStep { Type = "control_request", Message = request, DelayMs = timeout is { } t ? (int)t.TotalMilliseconds : null });
 
+    /// <summary>
+    /// Asks the host for its artifact snapshot (<c>resolve_session_artifacts</c> with the session id and working directory)
+    /// when <c>initialize</c> said <c>resolveSessionArtifacts: true</c>, as the CLI does, and announces a successful answer
+    /// in <c>system/artifacts_update</c>; the answer is kept in <see cref="StandInRecording.ControlAnswers"/>. Without the
+    /// initialize flag the step does nothing.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public QoderScenarioTurnBuilder ResolveSessionArtifacts() => Add(new QoderScenarioStep { Type = "resolve_session_artifacts" });
+
     /// <summary>Crashes: writes <paramref name="stderr"/> and exits with <paramref name="exitCode"/> at once.</summary>
     /// <param name="exitCode">The exit code.</param>
     /// <param name="stderr">Text written to stderr first.</param>

@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Artifacts;
 using Qoder.AgentSdk.Elicitation;
+using Qoder.AgentSdk.Evolution;
+using Qoder.AgentSdk.Memory;
 using Qoder.AgentSdk.ModelPolicy;
+using Qoder.AgentSdk.Protocol;
 using Qoder.AgentSdk.Sessions;
 
 namespace Qoder.AgentSdk;
@@ -260,6 +264,27 @@ public sealed class QoderAgentOptions
     /// It runs on the client's read loop: keep it short (start a re-authentication elsewhere).
     /// </summary>
     public Action? OnAuthExpired { get; set; }
+
+    /// <summary>
+    /// Gets or sets the CLI's memory for this client (sent in <c>initialize.memory</c>): scopes, generation after turns with
+    /// an optional host gate (<c>memory_should_generate</c>), injected files and result callbacks. <see langword="null"/>
+    /// (the default) uses no SDK memory. When set, disposing the client first waits for pending generation (<c>flush_memory</c>).
+    /// </summary>
+    public QoderMemoryOptions? Memory { get; set; }
+
+    /// <summary>
+    /// Gets or sets the CLI's skill evolution (sent in <c>initialize.evolution.skill</c>): reviews after turns that suggest
+    /// skills, with an optional host gate (<c>skill_evolution_should_review</c>). When it sends a configuration, disposing
+    /// the client first waits for a pending review (<c>flush_skill_evolution</c>).
+    /// </summary>
+    public QoderSkillEvolutionOptions? SkillEvolution { get; set; }
+
+    /// <summary>
+    /// Gets or sets the callback that returns the host's artifact snapshot of a session when the CLI asks
+    /// (<c>resolve_session_artifacts</c>; <c>initialize</c> then says <c>resolveSessionArtifacts: true</c>). The list replaces
+    /// the CLI's snapshot (empty clears it); a callback that throws leaves the CLI's snapshot in effect.
+    /// </summary>
+    public Func<QoderSessionArtifactsRequest, CancellationToken, ValueTask<IReadOnlyList<QoderArtifactInfo>>>? ResolveSessionArtifacts { get; set; }
     /// <summary>Gets or sets a callback that receives the CLI's stderr one line at a time, without the line break (a last line without one is passed at exit).</summary>
     public Action<string>? StderrLine { get; set; }
 
@@ -338,6 +363,9 @@ public sealed class QoderAgentOptions
             ResolveModelTimeout = ResolveModelTimeout,
             OnElicitation = OnElicitation,
             OnAuthExpired = OnAuthExpired,
+            Memory = Memory?.Clone(),
+            SkillEvolution = SkillEvolution?.Clone(),
+            ResolveSessionArtifacts = ResolveSessionArtifacts,
             InitializeTimeout = InitializeTimeout,
             ControlRequestTimeout = ControlRequestTimeout,
             InterruptGracePeriod = InterruptGracePeriod,
@@ -399,6 +427,9 @@ public sealed class QoderAgentOptions
         w.Add(SessionStore is not null).Add(SessionStoreFlush.ToString()).Add(SessionStoreLoadTimeout).Add(SessionStoreAppendTimeout);
         w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
         w.Add(ResolveModel is not null).Add(ResolveModelTimeout).Add(OnElicitation is not null).Add(OnAuthExpired is not null);
+        w.Add(Control.FeatureConfigJson.Memory(Memory)?.ToJsonString()).Add(Control.FeatureConfigJson.Evolution(SkillEvolution)?.ToJsonString());
+        w.Add(Memory?.Generation?.OnResult is not null).Add(Memory?.Consumption?.OnResult is not null).Add(SkillEvolution?.OnResult is not null);
+        w.Add(ResolveSessionArtifacts is not null);
         foreach (var hook in Hooks)
         {
             w.Add(hook.Event.ToString()).Add(hook.Matcher).Add(hook.TimeoutSeconds).Add(hook.Callbacks.Count);

@@ -255,6 +255,22 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     public void EndInput() => _transport?.EndInput();
 
     /// <summary>
+    /// Waits for the background work finished turns started: memory generation and skill reviews (<c>flush_memory</c>,
+    /// <c>flush_skill_evolution</c>), when <see cref="QoderAgentOptions.Memory"/> or <see cref="QoderAgentOptions.SkillEvolution"/>
+    /// configured them and the CLI enabled them; otherwise returns at once. Each wait is bounded by
+    /// <see cref="QoderAgentOptions.ControlRequestTimeout"/> and a failure is logged, not thrown. <see cref="DisposeAsync"/>
+    /// does this before it closes stdin; call it earlier to run the gates those turns ask while your callbacks' state lives.
+    /// </summary>
+    /// <returns>A task that completes when the work is done or the waits gave up.</returns>
+    public async Task FlushPendingWorkAsync()
+    {
+        if (_channel is { IsCompleted: false } live && !_killed && InitializeResponse is { ValueKind: JsonValueKind.Object } initialized)
+        {
+            await FeatureFlush.BeforeEndAsync(live, _options, initialized, _logger).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Kills the process tree at once, without the graceful sequence: for a host that has run out of shutdown time. The
     /// client still needs <see cref="DisposeAsync"/> to release its files.
     /// </summary>
@@ -285,7 +301,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
             PayloadDirectory = _payload?.Directory;
             ChildEnvironment.Finish(environment, _payload?.FilePath, _options.Auth);
             _transport = ProcessTransport.Start(command, arguments, environment, workingDirectory, _options, _logger);
-            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync, authExpired: _options.OnAuthExpired) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue };
+            _channel = new ControlChannel(_transport, _logger, HandleInboundAsync, authExpired: _options.OnAuthExpired) { TranscriptMirror = _mirror is null ? null : _mirror.Enqueue, ResultObserver = FeatureResultCallbacks.For(_options, _logger), AuthKind = _options.Auth.Kind };
             _channel.Start();
             var response = await _channel.RequestAsync(ControlRequests.Initialize(_options, sdkMode), _options.InitializeTimeout, cancellationToken).ConfigureAwait(false);
             InitializeResponse = response ?? default(JsonElement);
@@ -460,7 +476,8 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
         "get_model_policy" => await ModelPolicyDispatcher.AnswerAsync(_options.ResolveModel, _options.ResolveModelTimeout, TimeProvider.System, request, cancellationToken).ConfigureAwait(false),
         "elicitation" or "elicitation_response" => await ElicitationDispatcher.AnswerAsync(_options.OnElicitation, request, cancellationToken).ConfigureAwait(false),
         "fetch_job_token" or "fetch_service_account_token" => await TokenDispatcher.AnswerAsync(_options.Auth, subtype, request, cancellationToken).ConfigureAwait(false),
-        "memory_should_generate" or "skill_evolution_should_review" or "resolve_session_artifacts" => await UnconfiguredRequests.AnswerAsync(subtype, request).ConfigureAwait(false),
+        "memory_should_generate" or "skill_evolution_should_review" => await TurnCompleteGateDispatcher.AnswerAsync(_options, subtype, request, cancellationToken).ConfigureAwait(false),
+        "resolve_session_artifacts" => await SessionArtifactsDispatcher.AnswerAsync(_options.ResolveSessionArtifacts, request, cancellationToken).ConfigureAwait(false),
         _ => throw new ControlRequestRejectedException($"Unhandled control request subtype: {subtype}"),
     };
 
@@ -491,6 +508,7 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
 
     private async Task StopAsync()
     {
+        await FlushPendingWorkAsync().ConfigureAwait(false);
         _channel?.MarkShutdown();
         if (_transport is not null)
         {

@@ -62,4 +62,57 @@ public static class QoderAgentBuilderPolicyExtensions
         QoderAgentCallbacks.For(builder).TokenProvider = typeof(TProvider);
         return builder;
     }
+
+    /// <summary>
+    /// Decides turn-complete memory generation with <typeparamref name="TGate"/>, resolved from the session's scope
+    /// (<c>memory_should_generate</c>). Replaces <see cref="Qoder.AgentSdk.Memory.QoderMemoryTurnCompleteOptions.ShouldGenerate"/>;
+    /// without <c>Qoder:Agent:Memory</c> the agent runs with custom memory that only adds the gate, and a native-mode
+    /// configuration is refused when a process starts (a gate needs custom mode).
+    /// </summary>
+    /// <typeparam name="TGate">The gate, registered as scoped unless it is already registered.</typeparam>
+    /// <param name="builder">The agent builder.</param>
+    /// <returns>The builder.</returns>
+    public static IQoderAgentBuilder AddMemoryGate<TGate>(this IQoderAgentBuilder builder)
+        where TGate : class, IQoderMemoryGate
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<TGate>();
+        QoderAgentCallbacks.For(builder).MemoryGate = typeof(TGate);
+        return builder;
+    }
+
+    /// <summary>
+    /// Decides turn-complete skill reviews with <typeparamref name="TGate"/>, resolved from the session's scope
+    /// (<c>skill_evolution_should_review</c>). Replaces
+    /// <see cref="Qoder.AgentSdk.Evolution.QoderSkillEvolutionTurnCompleteOptions.ShouldReview"/>; without
+    /// <c>Qoder:Agent:SkillEvolution</c> the agent runs with custom skill evolution that only adds the gate, and a
+    /// native-mode configuration is refused when a process starts.
+    /// </summary>
+    /// <typeparam name="TGate">The gate, registered as scoped unless it is already registered.</typeparam>
+    /// <param name="builder">The agent builder.</param>
+    /// <returns>The builder.</returns>
+    public static IQoderAgentBuilder AddSkillEvolutionGate<TGate>(this IQoderAgentBuilder builder)
+        where TGate : class, IQoderSkillEvolutionGate
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<TGate>();
+        QoderAgentCallbacks.For(builder).SkillEvolutionGate = typeof(TGate);
+        return builder;
+    }
+
+    /// <summary>
+    /// Answers <c>resolve_session_artifacts</c> with <typeparamref name="TResolver"/>, resolved from the session's scope.
+    /// Replaces <see cref="QoderAgentOptions.ResolveSessionArtifacts"/>.
+    /// </summary>
+    /// <typeparam name="TResolver">The resolver, registered as scoped unless it is already registered.</typeparam>
+    /// <param name="builder">The agent builder.</param>
+    /// <returns>The builder.</returns>
+    public static IQoderAgentBuilder AddSessionArtifactsResolver<TResolver>(this IQoderAgentBuilder builder)
+        where TResolver : class, IQoderSessionArtifactsResolver
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<TResolver>();
+        QoderAgentCallbacks.For(builder).ArtifactsResolver = typeof(TResolver);
+        return builder;
+    }
 }

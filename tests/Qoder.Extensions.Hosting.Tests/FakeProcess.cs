@@ -80,6 +80,9 @@ internal sealed class FakeProcess : IPooledClient, IQoderClient
         InputEnded = true;
         _exited.TrySetResult();
     }
+
+    public Task FlushPendingWorkAsync() => Task.CompletedTask;
+
     public Task<string> SendAsync(QoderUserInput input, CancellationToken cancellationToken = default) =>
         SendAsync(string.Concat(input.Content.OfType<QoderTextInput>().Select(t => t.Text)), cancellationToken);
 

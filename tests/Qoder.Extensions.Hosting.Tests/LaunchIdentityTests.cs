@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Evolution;
+using Qoder.AgentSdk.Memory;
 using Qoder.AgentSdk.Sessions;
 
 namespace Qoder.Extensions.Hosting.Tests;
@@ -28,6 +30,34 @@ public sealed class LaunchIdentityTests
             Assert.True(options.GetLaunchIdentity() != baseline, $"GetLaunchIdentity() ignores {property.Name}");
             Assert.Equal(options.GetLaunchIdentity(), copy.GetLaunchIdentity());
         }
+    }
+
+    [Fact]
+    public void Memory_and_skill_evolution_settings_count_down_to_their_gates_and_are_copied_deeply()
+    {
+        static QoderAgentOptions Configured(Action<QoderMemoryTurnCompleteOptions, QoderSkillEvolutionOptions>? change = null)
+        {
+            var turn = new QoderMemoryTurnCompleteOptions { Timeout = TimeSpan.FromSeconds(2) };
+            var skill = new QoderSkillEvolutionOptions { Mode = QoderSkillEvolutionMode.Custom, TurnComplete = new() { ReviewThreshold = 3 } };
+            change?.Invoke(turn, skill);
+            var generation = new QoderMemoryGenerationOptions { TurnComplete = turn };
+            generation.Roots.Add(new QoderMemoryRoot { Id = "notes", Path = "/srv/notes" });
+            return new QoderAgentOptions { Memory = new QoderMemoryOptions { Mode = QoderMemoryMode.Custom, Generation = generation }, SkillEvolution = skill };
+        }
+
+        var baseline = Configured().GetLaunchIdentity();
+        Assert.Equal(baseline, Configured().GetLaunchIdentity());
+        Assert.NotEqual(baseline, Configured((t, _) => t.ShouldGenerate = (_, _) => ValueTask.FromResult(QoderTurnCompleteGateResult.Start())).GetLaunchIdentity());
+        Assert.NotEqual(baseline, Configured((t, _) => t.Timeout = TimeSpan.FromSeconds(3)).GetLaunchIdentity());
+        Assert.NotEqual(baseline, Configured((_, s) => s.TurnComplete!.ShouldReview = (_, _) => ValueTask.FromResult(QoderTurnCompleteGateResult.Skip())).GetLaunchIdentity());
+        Assert.NotEqual(baseline, Configured((_, s) => s.OnResult = _ => { }).GetLaunchIdentity());
+
+        var original = Configured();
+        var copy = original.Clone();
+        copy.Memory!.Generation!.Roots[0].Path = "/elsewhere";
+        copy.SkillEvolution!.TurnComplete!.ReviewThreshold = 4;
+        Assert.Equal(baseline, original.GetLaunchIdentity());
+        Assert.NotEqual(baseline, copy.GetLaunchIdentity());
     }
 
     [Fact]
@@ -93,6 +123,8 @@ public sealed class LaunchIdentityTests
             _ when type == typeof(JsonObject) => new JsonObject { ["key"] = "value" },
             _ when type == typeof(IDictionary<string, string>) => new Dictionary<string, string> { ["key"] = "value" },
             _ when type == typeof(QoderSecurityScanOptions) => new QoderSecurityScanOptions { L1StaticCheck = true },
+            _ when type == typeof(QoderMemoryOptions) => new QoderMemoryOptions { Mode = QoderMemoryMode.Native },
+            _ when type == typeof(QoderSkillEvolutionOptions) => new QoderSkillEvolutionOptions { Mode = QoderSkillEvolutionMode.Native },
             _ when type == typeof(Action<string>) => new Action<string>(_ => { }),
             _ when type == typeof(IQoderSessionStore) => new QoderInMemorySessionStore(),
             _ when type == typeof(QoderSessionStoreFlush) => QoderSessionStoreFlush.Eager,
@@ -116,6 +148,8 @@ public sealed class LaunchIdentityTests
         (null, null) => true,
         (string a, string b) => a == b,
         (JsonNode a, JsonNode b) => JsonNode.DeepEquals(a, b),
+        (QoderMemoryOptions a, QoderMemoryOptions b) => !ReferenceEquals(a, b) && a.Mode == b.Mode,
+        (QoderSkillEvolutionOptions a, QoderSkillEvolutionOptions b) => !ReferenceEquals(a, b) && a.Mode == b.Mode,
         (QoderSecurityScanOptions a, QoderSecurityScanOptions b) => (a.L1StaticCheck, a.L2LightweightScan, a.L3DeepScan) == (b.L1StaticCheck, b.L2LightweightScan, b.L3DeepScan),
         (IEnumerable a, IEnumerable b) => a.Cast<object?>().Select(Describe).SequenceEqual(b.Cast<object?>().Select(Describe)),
         _ => Equals(original, copy),

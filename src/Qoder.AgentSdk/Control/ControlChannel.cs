@@ -83,6 +83,12 @@ internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
     /// <summary>Gets or sets the receiver of <c>transcript_mirror</c> frames, called on the read loop in order; without one they are dropped.</summary>
     public Action<JsonElement>? TranscriptMirror { get; set; }
 
+    /// <summary>Gets or sets an observer of every message read, called on the read loop in order (the memory and skill evolution result callbacks).</summary>
+    public Action<QoderMessage>? ResultObserver { get; set; }
+
+    /// <summary>Gets or sets how the CLI was given its credentials, so that an authentication error names the right ones.</summary>
+    public QoderAuthKind AuthKind { get; set; }
+
     /// <summary>Gets how many messages wait for the consumer.</summary>
     public int BufferedCount => _messages.Reader.Count;
 
@@ -218,7 +224,7 @@ internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
             AuthExpired();
         }
 
-        _fault ??= ExitClassifier.Classify(exitCode, _shutdownRequested, _lastResult, _transport.StderrTail);
+        _fault ??= ExitClassifier.Classify(exitCode, _shutdownRequested, _lastResult, _transport.StderrTail, AuthKind);
         if (_fault is { } fault)
         {
             SdkLog.ReadFailed(_logger, fault);
@@ -297,6 +303,7 @@ internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
         }
 
         Observe(message);
+        ResultObserver?.Invoke(message);
         _order.MessageRead();
         _backpressure.Added();
         _messages.Writer.TryWrite(message);
@@ -396,7 +403,7 @@ internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
             case AssistantMessage { Error: "authentication_failed" }:
                 AuthExpired();
                 _fault = new QoderAuthenticationException(
-                    "qodercli is not logged in and has no usable credentials (authentication_failed). Provide a Personal Access Token (QODER_PERSONAL_ACCESS_TOKEN) or log the CLI in.",
+                    $"qodercli is not logged in and has no usable credentials (authentication_failed). {ExitClassifier.CredentialAdvice(AuthKind)}",
                     "authentication_failed");
                 break;
         }

@@ -67,6 +67,21 @@ internal static class ControlRequests
             request["enableFileCheckpointing"] = checkpointing;
         }
 
+        if (FeatureConfigJson.Memory(options.Memory) is { } memory)
+        {
+            request["memory"] = memory;
+        }
+
+        if (FeatureConfigJson.Evolution(options.SkillEvolution) is { } evolution)
+        {
+            request["evolution"] = evolution;
+        }
+
+        if (options.ResolveSessionArtifacts is not null)
+        {
+            request["resolveSessionArtifacts"] = true;
+        }
+
         if (options.SdkMcpServers.Count > 0)
         {
             request["sdkMcpServers"] = new JsonArray([.. options.SdkMcpServers.Keys.Select(name => (JsonNode?)name)]);

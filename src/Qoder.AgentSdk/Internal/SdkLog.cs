@@ -61,4 +61,10 @@ internal static partial class SdkLog
 
     [LoggerMessage(EventId = 1053, Level = LogLevel.Warning, Message = "The OnAuthExpired callback in QoderAgentOptions threw")]
     public static partial void AuthExpiredCallbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1054, Level = LogLevel.Warning, Message = "The {Callback} result callback in QoderAgentOptions threw")]
+    public static partial void ResultCallbackFailed(ILogger logger, Exception exception, string callback);
+
+    [LoggerMessage(EventId = 1055, Level = LogLevel.Debug, Message = "{Subtype} before closing stdin failed")]
+    public static partial void FlushBeforeEndFailed(ILogger logger, Exception exception, string subtype);
 }

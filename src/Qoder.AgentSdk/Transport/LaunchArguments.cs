@@ -182,6 +182,8 @@ internal static class LaunchArguments
             }
         }
 
+        Control.FeatureOptionsValidator.Validate(options);
+
         if (options.MaxTurns is < 0)
         {
             throw new QoderConfigurationException(nameof(QoderAgentOptions.MaxTurns), "must be 0 (unlimited) or more.");

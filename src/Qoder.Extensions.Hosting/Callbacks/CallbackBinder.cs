@@ -56,6 +56,7 @@ internal sealed class CallbackBinder
                 cancellationToken);
         }
 
+        FeatureGates.Bind(_callbacks, perProcess, lease);
         foreach (var hook in _callbacks.Hooks)
         {
             perProcess.Hooks.Add(hook.Event, hook.Matcher, hook.TimeoutSeconds, (input, cancellationToken) => lease.RunAsync(

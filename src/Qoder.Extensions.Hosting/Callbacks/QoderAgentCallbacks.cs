@@ -19,6 +19,12 @@ internal sealed class QoderAgentCallbacks
 
     public Type? ElicitationHandler { get; set; }
 
+    public Type? MemoryGate { get; set; }
+
+    public Type? SkillEvolutionGate { get; set; }
+
+    public Type? ArtifactsResolver { get; set; }
+
     /// <summary>Gets or sets the token provider; it is bound to the options at configuration (see QoderHostingOptionsSetup), not per lease.</summary>
     public Type? TokenProvider { get; set; }
 
@@ -26,7 +32,8 @@ internal sealed class QoderAgentCallbacks
 
     public List<ToolRegistration> Tools { get; } = [];
 
-    public bool IsEmpty => PermissionHandler is null && ModelResolver is null && ElicitationHandler is null && Hooks.Count == 0 && Tools.Count == 0;
+    public bool IsEmpty => PermissionHandler is null && ModelResolver is null && ElicitationHandler is null && MemoryGate is null && SkillEvolutionGate is null
+        && ArtifactsResolver is null && Hooks.Count == 0 && Tools.Count == 0;
 
     /// <summary>Gets the agent's callbacks, registering them on first use.</summary>
     public static QoderAgentCallbacks For(IQoderAgentBuilder builder)

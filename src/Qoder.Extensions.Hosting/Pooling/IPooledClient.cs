@@ -39,4 +39,7 @@ internal interface IPooledClient : IAsyncDisposable
 
     /// <summary>Closes stdin without waiting, so that the CLI completes its transcript and exits on its own.</summary>
     void EndInput();
+
+    /// <summary>Waits for the memory generation and skill reviews finished turns started (see <see cref="QoderClient.FlushPendingWorkAsync"/>).</summary>
+    Task FlushPendingWorkAsync();
 }

@@ -40,4 +40,6 @@ internal sealed class PooledClient : IPooledClient
     public void EndInput() => _client.EndInput();
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    public Task FlushPendingWorkAsync() => _client.FlushPendingWorkAsync();
 }

@@ -60,9 +60,13 @@ internal sealed class PooledProcess
     /// </summary>
     public TimeSpan DrainGrace { get; set; }
 
-    /// <summary>Ends the conversation's scope first (a process serves one conversation), then stops the process.</summary>
+    /// <summary>
+    /// Ends the conversation's scope first (a process serves one conversation), then stops the process. The gates of the
+    /// memory and skill work the last turn started still run in that scope: that work is flushed before the scope ends.
+    /// </summary>
     public async ValueTask DisposeAsync(TimeProvider time)
     {
+        await Process.FlushPendingWorkAsync().ConfigureAwait(false);
         if (DrainGrace > TimeSpan.Zero)
         {
             Process.EndInput();

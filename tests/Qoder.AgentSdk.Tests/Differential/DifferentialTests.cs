@@ -334,6 +334,9 @@ public sealed partial class DifferentialTests : IClassFixture<DifferentialTests.
             case "resumeDropsTurn": options.ResumeDropsTurn = value!.GetValue<string>(); break;
             case "vpcEndpoint": options.VpcEndpoint = value!.GetValue<string>(); break;
             case "modelRequestPatches": options.ModelRequestPatches = value!.DeepClone().AsObject(); break;
+            case "memory": options.Memory = FeatureOptions.Memory(value!.AsObject()); break;
+            case "evolution": options.SkillEvolution = FeatureOptions.SkillEvolution(value!["skill"]?.AsObject()); break;
+            case "resolveSessionArtifacts": options.ResolveSessionArtifacts = (_, _) => ValueTask.FromResult<IReadOnlyList<Qoder.AgentSdk.Protocol.QoderArtifactInfo>>([]); break;
             case "skills":
                 if (value is JsonArray skills)
                 {

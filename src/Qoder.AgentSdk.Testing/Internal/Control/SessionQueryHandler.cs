@@ -7,8 +7,9 @@ namespace Qoder.AgentSdk.Testing.Internal.Control;
 /// <summary>Queries of the session (context, usage, skills, plugins, title, side question), answered in the real CLI's shapes.</summary>
 internal sealed class SessionQueryHandler(SessionState state, SessionOutput output, SdkMcpServers mcp)
 {
+    /// <summary>The scenario's catalog when it sets one (as initialize announces it), else the stand-in's own.</summary>
     public Task GetModelsAsync(string requestId, JsonObject request) =>
-        output.RespondSuccessAsync(requestId, new JsonObject { ["models"] = ModelCatalog.Models() });
+        output.RespondSuccessAsync(requestId, new JsonObject { ["models"] = state.Scenario.Models.Count > 0 ? state.Scenario.ModelCatalog() : ModelCatalog.Models() });
 
     public Task GetContextUsageAsync(string requestId, JsonObject request)
     {

@@ -35,6 +35,9 @@ internal sealed class ScriptedStepPlayer(SessionState state, SessionOutput outpu
             case "control_request" when step.Message is not null:
                 await controlRequests.SendAsync(step.Message, step.DelayMs, ct).ConfigureAwait(false);
                 break;
+            case "resolve_session_artifacts":
+                await controlRequests.ResolveArtifactsAsync(output, ct).ConfigureAwait(false);
+                break;
             case "hook_event" when step.Name is not null:
                 await hooks.PlayScriptedEventAsync(step.Name, step.Input ?? [], ct).ConfigureAwait(false);
                 break;

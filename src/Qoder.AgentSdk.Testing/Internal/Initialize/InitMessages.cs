@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing.Internal.Mcp;
 using Qoder.AgentSdk.Testing.Internal.Session;
+using Qoder.AgentSdk.Testing.Internal.Turns;
 
 namespace Qoder.AgentSdk.Testing.Internal.Initialize;
 
@@ -45,7 +46,27 @@ internal static class InitMessages
         };
     }
 
-    public static JsonObject InitializeResponse(SessionState state) => new()
+    public static JsonObject InitializeResponse(SessionState state)
+    {
+        var response = InitializeResponseBase(state);
+        if (state.MemoryConfig is { } memory)
+        {
+            // The effective configuration, as the CLI reports it; the host flushes generation before closing stdin when enabled.
+            response["memory"] = new JsonObject { ["enabled"] = true, ["requester"] = "sdk", ["mode"] = Wire.Str(memory["mode"]) };
+        }
+
+        if (state.SkillEvolutionConfig is { } skill)
+        {
+            response["evolution"] = new JsonObject
+            {
+                ["skill"] = new JsonObject { ["enabled"] = true, ["requester"] = "sdk", ["mode"] = Wire.Str(skill["mode"]), ["reviewThreshold"] = TurnCompleteWork.ReviewThreshold(skill) },
+            };
+        }
+
+        return response;
+    }
+
+    private static JsonObject InitializeResponseBase(SessionState state) => new()
     {
         ["commands"] = new JsonArray([.. Wire.Commands.Select(c => (JsonNode?)new JsonObject
         {

@@ -64,6 +64,9 @@ internal sealed class Initializer(
             }
 
             state.ModelPolicyPull = Wire.Bool(request["modelPolicyProvider"]) == true;
+            state.MemoryConfig = request["memory"]?.DeepClone() as JsonObject;
+            state.SkillEvolutionConfig = request["evolution"]?["skill"]?.DeepClone() as JsonObject;
+            state.ArtifactsFromHost = Wire.Bool(request["resolveSessionArtifacts"]) == true;
             if (Wire.Str(request["model"]) is { Length: > 0 } model)
             {
                 state.Model = model;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Qoder.AgentSdk.Testing.Internal.Transcripts;
 
 namespace Qoder.AgentSdk.Testing.Internal.Session;
@@ -65,6 +66,15 @@ internal sealed class SessionState
 
     /// <summary>Initialize had <c>modelPolicyProvider: true</c>: ask the host with <c>get_model_policy</c> before each model call.</summary>
     public bool ModelPolicyPull { get; set; }
+
+    /// <summary>Initialize's <c>memory</c> object: after each turn the stand-in asks the announced gate and reports a <c>memory_generation</c> result.</summary>
+    public JsonObject? MemoryConfig { get; set; }
+
+    /// <summary>Initialize's <c>evolution.skill</c> object: every review-threshold turns the stand-in asks the announced gate and reports a <c>skill_evolution</c> result.</summary>
+    public JsonObject? SkillEvolutionConfig { get; set; }
+
+    /// <summary>Initialize had <c>resolveSessionArtifacts: true</c>: a <c>resolve_session_artifacts</c> step asks the host.</summary>
+    public bool ArtifactsFromHost { get; set; }
 
     /// <summary>The auth payload named the host as the token provider (<c>jobTokenProvider</c>/<c>serviceAccountTokenProvider</c>).</summary>
     public bool TokenFromHost { get; set; }

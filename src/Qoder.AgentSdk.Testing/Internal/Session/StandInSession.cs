@@ -48,7 +48,8 @@ internal sealed class StandInSession : IDisposable
         var results = new ToolResultWriter(_state, output);
         var tools = new ToolRunner(
             _state, new ToolAuthorizer(_state, output, hooks, outbound, results), new ToolExecutor(_state, hooks, mcp, results), results);
-        var turns = new TurnPlayer(_state, output, _queue, hooks, mcp, _steps, new AssistantWriter(_state, output), tools, new ModelPolicyClient(_state, outbound));
+        var turns = new TurnPlayer(_state, output, _queue, hooks, mcp, _steps, new AssistantWriter(_state, output), tools, new ModelPolicyClient(_state, outbound),
+            new TurnCompleteWork(_state, output, outbound));
 
         var users = new UserMessageIntake(_state, output, _exit, _queue, initializer);
         var extended = new ExtendedControlRoutes(

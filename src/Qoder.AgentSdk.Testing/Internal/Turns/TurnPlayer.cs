@@ -13,7 +13,7 @@ namespace Qoder.AgentSdk.Testing.Internal.Turns;
 /// <summary>Plays the scenario's turns in order, one per dequeued user message; past the script each turn replies the default text.</summary>
 internal sealed class TurnPlayer(
     SessionState state, SessionOutput output, WorkQueue queue, HookRunner hooks, SdkMcpServers mcp, ScriptedStepPlayer steps,
-    AssistantWriter assistant, ToolRunner tools, ModelPolicyClient modelPolicy)
+    AssistantWriter assistant, ToolRunner tools, ModelPolicyClient modelPolicy, TurnCompleteWork turnComplete)
 {
     private int _turnIndex;
     private bool _sessionStarted;
@@ -91,6 +91,11 @@ internal sealed class TurnPlayer(
         foreach (var uuid in turn.Consumed)
         {
             await output.LifecycleAsync(uuid, aborted ? "cancelled" : "completed").ConfigureAwait(false);
+        }
+
+        if (!aborted)
+        {
+            await turnComplete.RunAsync(PromptText(first.Message), turn.LastText ?? string.Empty, state.Lifetime).ConfigureAwait(false);
         }
 
         await steps.PlayAllAsync(script.AfterResult, state.Lifetime).ConfigureAwait(false);

@@ -110,6 +110,15 @@ function buildAuth(kind) {
   }
 }
 
+function markCallbacks(node) {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (value === true && (key === 'shouldGenerate' || key === 'shouldReview')) node[key] = async () => ({ run: true });
+    else if (value === true && key === 'onResult') node[key] = () => {};
+    else markCallbacks(value);
+  }
+}
+
 async function runCase(c) {
   const record = { command: null, args: null, env: null, payload: null, payloadDirMode: null,
     payloadFileMode: null, settingsFile: null, stdin: [], error: null };
@@ -119,6 +128,10 @@ async function runCase(c) {
   const options = { pathToQoderCLIExecutable: FAKE_CLI, ...structuredClone(c.options ?? {}) };
   // JSON cannot hold a callback: "canUseTool": true stands for "a callback is present".
   if (options.canUseTool === true) options.canUseTool = async (_tool, input) => ({ behavior: 'allow', updatedInput: input });
+  // Likewise for resolveSessionArtifacts and the memory / skill evolution gates and result callbacks.
+  if (options.resolveSessionArtifacts === true) options.resolveSessionArtifacts = async () => ({ artifacts: [] });
+  markCallbacks(options.memory);
+  markCallbacks(options.evolution);
   if (c.settingsFileContent !== undefined) {
     options.settings = join(scratch, 'input-settings.json');
     writeFileSync(options.settings, typeof c.settingsFileContent === 'string'
