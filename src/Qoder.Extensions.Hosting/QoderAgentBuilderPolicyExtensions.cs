@@ -72,7 +72,7 @@ public static class QoderAgentBuilderPolicyExtensions
     /// <typeparam name="TGate">The gate, registered as scoped unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddMemoryGate<TGate>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddMemoryGate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGate>(this IQoderAgentBuilder builder)
         where TGate : class, IQoderMemoryGate
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -91,7 +91,7 @@ public static class QoderAgentBuilderPolicyExtensions
     /// <typeparam name="TGate">The gate, registered as scoped unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddSkillEvolutionGate<TGate>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddSkillEvolutionGate<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGate>(this IQoderAgentBuilder builder)
         where TGate : class, IQoderSkillEvolutionGate
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -107,7 +107,7 @@ public static class QoderAgentBuilderPolicyExtensions
     /// <typeparam name="TResolver">The resolver, registered as scoped unless it is already registered.</typeparam>
     /// <param name="builder">The agent builder.</param>
     /// <returns>The builder.</returns>
-    public static IQoderAgentBuilder AddSessionArtifactsResolver<TResolver>(this IQoderAgentBuilder builder)
+    public static IQoderAgentBuilder AddSessionArtifactsResolver<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TResolver>(this IQoderAgentBuilder builder)
         where TResolver : class, IQoderSessionArtifactsResolver
     {
         ArgumentNullException.ThrowIfNull(builder);
