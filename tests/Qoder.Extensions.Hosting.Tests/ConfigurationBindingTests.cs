@@ -23,6 +23,8 @@ public sealed class ConfigurationBindingTests
               "ExecutableArgs": [ "--inspect" ], "Tools": [ "Read", "Grep" ], "CustomContext": { "team": "docs" },
               "ExtraArgs": { "fake-responses": "/tmp/model.jsonl" }, "PermissionMode": "AcceptEdits", "PromptSuggestions": false,
               "SessionStoreLoadTimeout": "00:00:07", "SecurityScan": { "L1StaticCheck": true },
+              "Memory": { "Mode": "Custom", "Generation": { "Roots": [ { "Id": "notes", "Path": "/mem" } ], "TurnComplete": { "Timeout": "00:00:09" } } },
+              "SkillEvolution": { "TurnComplete": { "ReviewThreshold": 4 } },
               "McpServers": { "fs": { "Command": "mcp-fs", "Env": { "ROOT": "/src" }, "ToolPolicies": [ { "Name": "write", "PermissionPolicy": "AlwaysDeny" } ] } },
               "SdkMcpServers": { "calc": { "Instructions": "Adds numbers.", "ToolPolicies": [ { "Name": "add", "AlwaysLoad": true } ] } },
               "Agents": { "reviewer": { "Description": "Reviews diffs", "Prompt": "Review.", "Tools": [ "Read" ], "MaxTurns": 3 } }
@@ -58,6 +60,9 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(QoderPermissionMode.AcceptEdits, main.PermissionMode);
         Assert.False(main.PromptSuggestions);
         Assert.Equal(TimeSpan.FromSeconds(7), main.SessionStoreLoadTimeout);
+        Assert.Equal(Qoder.AgentSdk.Memory.QoderMemoryMode.Custom, main.Memory!.Mode);
+        Assert.Equal(("notes", "/mem", TimeSpan.FromSeconds(9)), (main.Memory.Generation!.Roots.Single().Id, main.Memory.Generation.Roots.Single().Path, main.Memory.Generation.TurnComplete!.Timeout));
+        Assert.Equal(4, main.SkillEvolution!.TurnComplete!.ReviewThreshold);
         Assert.Equal((true, false), (main.SecurityScan!.L1StaticCheck, main.SecurityScan.L2LightweightScan));
         var fs = main.McpServers["fs"];
         Assert.Equal(("mcp-fs", "/src"), (fs.Command, fs.Env!["ROOT"]));

@@ -123,6 +123,10 @@ internal sealed class AgentOptionsConfiguration
 
     public SecurityScanConfiguration? SecurityScan { get; set; }
 
+    public MemoryConfiguration? Memory { get; set; }
+
+    public SkillEvolutionConfiguration? SkillEvolution { get; set; }
+
     public Dictionary<string, McpServerConfiguration> McpServers { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, SdkMcpServerConfiguration> SdkMcpServers { get; } = new(StringComparer.Ordinal);
@@ -188,6 +192,8 @@ internal sealed class AgentOptionsConfiguration
         BindingMerge.SetAll(options.ExtraArgs, ExtraArgs);
         options.CustomContext = BindingMerge.Overlay(options.CustomContext, CustomContext);
         options.SecurityScan = SecurityScan is null ? options.SecurityScan : SecurityScan.ApplyTo(options.SecurityScan);
+        options.Memory = Memory is null ? options.Memory : Memory.ApplyTo(options.Memory);
+        options.SkillEvolution = SkillEvolution is null ? options.SkillEvolution : SkillEvolution.ApplyTo(options.SkillEvolution);
         foreach (var (name, server) in McpServers)
         {
             server.ApplyTo(BindingMerge.Entry(options.McpServers, name, static () => new QoderMcpServerConfig()));

@@ -59,7 +59,7 @@ internal sealed partial class ConfigurationSchemaGenerator
 
     private static void Collect(JsonObject node, JsonObject definitions, string path, SortedSet<string> keys, int depth)
     {
-        if (depth > 8)
+        if (depth > 16)
         {
             return;
         }
