@@ -1,5 +1,5 @@
-using Qoder.AgentSdk.Memory;
 using Qoder.AgentSdk.Evolution;
+using Qoder.AgentSdk.Memory;
 
 namespace Qoder.Extensions.Hosting.Binding;
 

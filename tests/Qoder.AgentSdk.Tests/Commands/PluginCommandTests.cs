@@ -89,7 +89,12 @@ public sealed class PluginCommandTests : IDisposable
         var accepted = await QoderFeedback.SubmitAsync(
             new QoderFeedbackRequest
             {
-                Content = "Great", SessionId = "s1", Include = ["/log"], ImagePaths = ["/a.png", "/b.png"], IntegrationMode = "qoder_work", StorageDirectory = "/store",
+                Content = "Great",
+                SessionId = "s1",
+                Include = ["/log"],
+                ImagePaths = ["/a.png", "/b.png"],
+                IntegrationMode = "qoder_work",
+                StorageDirectory = "/store",
             },
             Cli(0, """{"success":true,"request_id":"r-1"}"""));
         Assert.Equal(

@@ -79,7 +79,8 @@ public sealed class SettingsResolverTests : IDisposable
         var customName = await QoderSettingsResolver.ResolveAsync(Options(environment: new() { ["QODER_CONFIG_DIR_NAME"] = ".custom" }));
         var atHome = await QoderSettingsResolver.ResolveAsync(new QoderResolveSettingsOptions
         {
-            WorkingDirectory = Home, Environment = new Dictionary<string, string?> { ["QODER_CLI_HOME"] = Home },
+            WorkingDirectory = Home,
+            Environment = new Dictionary<string, string?> { ["QODER_CLI_HOME"] = Home },
         });
 
         Assert.Equal("from-config-dir", (string?)configDir.Effective["model"]);

@@ -52,11 +52,17 @@ public sealed class ByokAndRemoteProjectionStandInTests : StandInTestClass
         var client = await StandIn.ConnectAsync(QoderScenario.Create());
         var modelConfig = new QoderByokModelConfig
         {
-            Provider = "deepseek", Model = "deepseek-chat", Parameters = new Dictionary<string, string> { ["api_key"] = "sk-secret" }, ContextWindow = 64000,
+            Provider = "deepseek",
+            Model = "deepseek-chat",
+            Parameters = new Dictionary<string, string> { ["api_key"] = "sk-secret" },
+            ContextWindow = 64000,
         };
         var custom = new QoderByokCustomProvider
         {
-            ProviderId = "local-llm", BaseUrl = "http://127.0.0.1:8080/v1", ApiKey = "sk-local", Protocol = "openai",
+            ProviderId = "local-llm",
+            BaseUrl = "http://127.0.0.1:8080/v1",
+            ApiKey = "sk-local",
+            Protocol = "openai",
             Models = [new QoderByokCustomModel { Model = "llama", Capabilities = new JsonObject { ["tools"] = true } }],
         };
 

@@ -28,8 +28,14 @@ internal sealed class ByokControlHandler(SessionOutput output)
                     ["display_name"] = "Pay as you go",
                     ["models"] = new JsonArray(new JsonObject
                     {
-                        ["key"] = "deepseek-chat", ["display_name"] = "DeepSeek Chat", ["is_vl"] = false, ["is_reasoning"] = true,
-                        ["format"] = "openai", ["max_input_tokens"] = 128000, ["efforts"] = new JsonArray("low", "high"), ["supports_disabled"] = true,
+                        ["key"] = "deepseek-chat",
+                        ["display_name"] = "DeepSeek Chat",
+                        ["is_vl"] = false,
+                        ["is_reasoning"] = true,
+                        ["format"] = "openai",
+                        ["max_input_tokens"] = 128000,
+                        ["efforts"] = new JsonArray("low", "high"),
+                        ["supports_disabled"] = true,
                     }),
                 }),
             }),
