@@ -119,7 +119,7 @@ static async Task<int> BurstAsync(string cli, int sessions, int bursts, bool war
             var firstMs = firsts.Select(f => Stopwatch.GetElapsedTime(start, f).TotalMilliseconds).Order().ToArray();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{{\"sdk\":\"csharp\",\"mode\":\"burst-{(warm ? "warm" : "cold")}\",\"burst\":{burst},\"sessions\":{sessions},\"wallMs\":{wallMs:F0},\"firstMessageMsMedian\":{firstMs[firstMs.Length / 2]:F0},\"firstMessageMsMax\":{firstMs[^1]:F0},\"maxConcurrentStarts\":{maxStarting},\"msWithStartsRunning\":{startingMs:F0},\"driverCpuMs\":{cpu.TotalMilliseconds:F0},\"latenciesUs\":[{Join(latencies)}]}}"));
+                $"{{\"sdk\":\"csharp\",\"mode\":\"burst-{(warm ? "warm" : "cold")}\",\"burst\":{burst},\"sessions\":{sessions},\"wallMs\":{wallMs:F0},\"firstMessageMsMedian\":{firstMs[firstMs.Length / 2]:F0},\"firstMessageMsMax\":{firstMs[^1]:F0},\"maxStartsPending\":{maxStarting},\"msWithStartsPending\":{startingMs:F0},\"driverCpuMs\":{cpu.TotalMilliseconds:F0},\"latenciesUs\":[{Join(latencies)}]}}"));
         }
     }
     finally
@@ -162,7 +162,8 @@ static async Task SettledAsync(QoderProcessPool pool, int idle)
     }
 }
 
-// The most CLI starts seen running at once during the burst, and how long any start was running (sampled every 5 ms).
+// The most CLI starts pending at once during the burst (running, or queued behind Pool:MaxConcurrentStarts), and how
+// long any was pending (sampled every 5 ms).
 static async Task<(int MaxStarting, double StartingMs)> SampleStartsAsync(QoderProcessPool pool, CancellationToken cancellationToken)
 {
     var max = 0;

@@ -30,7 +30,7 @@ for (const [key, g] of groups) {
     stats.set(side, { p50: pct(s, 0.5), p99: pct(s, 0.99) });
     const wall = rs[0].wallMs === undefined ? '' : `${Math.round(median(rs.map((r) => r.wallMs)))} ms`;
     const first = rs[0].firstMessageMsMedian === undefined ? '' : `${Math.round(median(rs.map((r) => r.firstMessageMsMedian)))} / ${Math.round(median(rs.map((r) => r.firstMessageMsMax)))} ms`;
-    const starts = rs[0].maxConcurrentStarts === undefined ? '' : Math.max(...rs.map((r) => r.maxConcurrentStarts));
+    const starts = rs[0].maxStartsPending === undefined ? '' : Math.max(...rs.map((r) => r.maxStartsPending));
     console.log(`| ${side} | ${rs.length} | ${s.length} | ${fmt(pct(s, 0.5))} | ${fmt(pct(s, 0.99))} | ${fmt(s.at(-1))} | ${wall} | ${first} | ${starts} |`);
   }
   const ts = stats.get('TS');
