@@ -153,6 +153,7 @@ static IHost BuildHost(string work, RecordingCliWrapper wrapper, QoderBackendMoc
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders();
+    builder.Services.AddHealthChecks();
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
     builder.AddQoderAgent(o =>
     {
