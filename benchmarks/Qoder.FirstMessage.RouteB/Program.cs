@@ -153,7 +153,6 @@ static IHost BuildHost(string work, RecordingCliWrapper wrapper, QoderBackendMoc
 {
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.ClearProviders();
-    builder.Services.AddHealthChecks();
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless" });
     builder.AddQoderAgent(o =>
     {
@@ -167,7 +166,7 @@ static IHost BuildHost(string work, RecordingCliWrapper wrapper, QoderBackendMoc
         o.Pool.WaitForWarmUp = true;
         o.Pool.AcquireTimeout = TimeSpan.FromMinutes(2);
         o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(2);
-    });
+    }).AddHealthCheck();
     return builder.Build();
 }
 
