@@ -59,6 +59,12 @@ public sealed class QoderBackendMock : IAsyncDisposable
         set => _rejectTokenExchange = value;
     }
 
+    /// <summary>
+    /// Raised on each request's arrival, before it is answered, with its method and path (no query string): a benchmark
+    /// takes its own timestamp here to see when the CLI made which call.
+    /// </summary>
+    public event Action<string>? RequestReceived;
+
     /// <summary>Method and path (no query string) of every request received, in arrival order.</summary>
     public IReadOnlyList<string> RequestLog
     {
@@ -238,9 +244,11 @@ public sealed class QoderBackendMock : IAsyncDisposable
     {
         _app.Use(async (context, next) =>
         {
+            var request = context.Request.Method + " " + context.Request.Path.Value;
+            RequestReceived?.Invoke(request);
             lock (_gate)
             {
-                _requestLog.Add(context.Request.Method + " " + context.Request.Path.Value);
+                _requestLog.Add(request);
             }
 
             await next(context).ConfigureAwait(false);
