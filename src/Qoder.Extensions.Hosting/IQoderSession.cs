@@ -1,4 +1,5 @@
 using Qoder.AgentSdk;
+using Qoder.AgentSdk.Protocol;
 
 namespace Qoder.Extensions.Hosting;
 
@@ -15,4 +16,10 @@ public interface IQoderSession : IQoderClient, IAsyncDisposable
 
     /// <summary>Gets the model the session runs with, when known.</summary>
     string? Model { get; }
+
+    /// <summary>Gets the process's <c>system/init</c> message (tools, MCP servers, model, session id), as <see cref="QoderClient.InitMessage"/> gives it.</summary>
+    SystemInitMessage? InitMessage { get; }
+
+    /// <summary>Gets the last lines the CLI wrote to stderr, for diagnostics, as <see cref="QoderClient.StderrTail"/> gives them.</summary>
+    string StderrTail { get; }
 }

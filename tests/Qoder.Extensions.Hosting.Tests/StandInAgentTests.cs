@@ -54,6 +54,7 @@ public sealed class StandInAgentTests : IDisposable
             var checkpoint = await session.DisableRemoteProjectionAsync().WaitAsync(Guard);
 
             Assert.NotEmpty(providers!);
+            Assert.Equal(session.SessionId, session.InitMessage!.SessionId);
             Assert.Equal("remote-1", checkpoint!.RemoteSessionId);
             Assert.True(plan.IsActive);
             Assert.Equal("Ship it", goal!.Objective);

@@ -28,6 +28,10 @@ internal sealed class QoderSession : IQoderSession
 
     public string? Model => _process.CurrentModel ?? _process.Process.InitMessage?.Model;
 
+    public SystemInitMessage? InitMessage => _process.Process.InitMessage;
+
+    public string StderrTail => _process.Process.StderrTail;
+
     public QoderInitializeResult? InitializationResult => Client.InitializationResult;
 
     private IQoderClient Client => _process.Process.Client;
