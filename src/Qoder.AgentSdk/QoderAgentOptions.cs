@@ -435,6 +435,7 @@ public sealed class QoderAgentOptions
         w.Add(SessionStore is not null).Add(SessionStoreFlush.ToString()).Add(SessionStoreLoadTimeout).Add(SessionStoreAppendTimeout);
         w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
         w.Add(ResolveModel is not null).Add(ResolveModelTimeout).Add(OnElicitation is not null).Add(OnAuthExpired is not null);
+        w.Add(ExperimentalCloudAgent is not null);
         w.Add(Control.FeatureConfigJson.Memory(Memory)?.ToJsonString()).Add(Control.FeatureConfigJson.Evolution(SkillEvolution)?.ToJsonString());
         w.Add(Memory?.Generation?.OnResult is not null).Add(Memory?.Consumption?.OnResult is not null).Add(SkillEvolution?.OnResult is not null);
         w.Add(ResolveSessionArtifacts is not null);
