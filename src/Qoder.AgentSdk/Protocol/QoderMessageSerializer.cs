@@ -113,7 +113,6 @@ public static class QoderMessageSerializer
         "stream_event" => Context.StreamEventMessage,
         "command_lifecycle" => Context.CommandLifecycleMessage,
         "prompt_suggestion" => Context.PromptSuggestionMessage,
-        "cloud_agent_event" => Context.CloudAgentEventMessage,
         _ => null,
     };
 
