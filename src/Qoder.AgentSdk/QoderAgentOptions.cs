@@ -266,6 +266,13 @@ public sealed class QoderAgentOptions
     public Action? OnAuthExpired { get; set; }
 
     /// <summary>
+    /// Gets or sets the Qoder Cloud agent and session to run on instead of starting the CLI (experimental, as the official
+    /// SDK's <c>experimentalCloudAgent</c>): <see cref="QoderQuery.RunAsync(string, QoderAgentOptions?, CancellationToken)"/>
+    /// then talks to the Cloud API over HTTP (see <see cref="CloudAgent.QoderCloudAgent"/>).
+    /// </summary>
+    public CloudAgent.CloudAgentOptions? ExperimentalCloudAgent { get; set; }
+
+    /// <summary>
     /// Gets or sets the CLI's memory for this client (sent in <c>initialize.memory</c>): scopes, generation after turns with
     /// an optional host gate (<c>memory_should_generate</c>), injected files and result callbacks. <see langword="null"/>
     /// (the default) uses no SDK memory. When set, disposing the client first waits for pending generation (<c>flush_memory</c>).
@@ -363,6 +370,7 @@ public sealed class QoderAgentOptions
             ResolveModelTimeout = ResolveModelTimeout,
             OnElicitation = OnElicitation,
             OnAuthExpired = OnAuthExpired,
+            ExperimentalCloudAgent = ExperimentalCloudAgent,
             Memory = Memory?.Clone(),
             SkillEvolution = SkillEvolution?.Clone(),
             ResolveSessionArtifacts = ResolveSessionArtifacts,
@@ -427,6 +435,7 @@ public sealed class QoderAgentOptions
         w.Add(SessionStore is not null).Add(SessionStoreFlush.ToString()).Add(SessionStoreLoadTimeout).Add(SessionStoreAppendTimeout);
         w.Add(Agent).Add(Debug).Add(ExtraArgs).Add(SystemPrompt).Add(AppendSystemPrompt).Add(CanUseTool is not null);
         w.Add(ResolveModel is not null).Add(ResolveModelTimeout).Add(OnElicitation is not null).Add(OnAuthExpired is not null);
+        w.Add(ExperimentalCloudAgent is not null);
         w.Add(Control.FeatureConfigJson.Memory(Memory)?.ToJsonString()).Add(Control.FeatureConfigJson.Evolution(SkillEvolution)?.ToJsonString());
         w.Add(Memory?.Generation?.OnResult is not null).Add(Memory?.Consumption?.OnResult is not null).Add(SkillEvolution?.OnResult is not null);
         w.Add(ResolveSessionArtifacts is not null);

@@ -40,6 +40,11 @@ public sealed class QoderClient : IQoderClient, IAsyncDisposable
     public QoderClient(QoderAgentOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.ExperimentalCloudAgent is not null)
+        {
+            throw new QoderConfigurationException(nameof(options.ExperimentalCloudAgent), "runs one-shot queries without a CLI: use QoderQuery.RunAsync(string, ...) or QoderCloudAgent.QueryAsync, or clear it to start the CLI.");
+        }
+
         _options = options.Clone();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Qoder.AgentSdk.QoderClient");
         _sdkMcpServers = new SdkMcpServerHost(_options.SdkMcpServers, loggerFactory);

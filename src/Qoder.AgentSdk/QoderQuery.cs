@@ -16,12 +16,23 @@ public static class QoderQuery
     /// <param name="options">The options; defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Interrupts the turn and stops the CLI.</param>
     /// <returns>The messages.</returns>
+    /// <remarks>With <see cref="QoderAgentOptions.ExperimentalCloudAgent"/> set no CLI is started: the prompt runs on the Qoder Cloud API (<see cref="CloudAgent.QoderCloudAgent.QueryAsync"/>).</remarks>
     public static async IAsyncEnumerable<QoderMessage> RunAsync(
         string prompt,
         QoderAgentOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
+        if (options?.ExperimentalCloudAgent is not null)
+        {
+            await foreach (var message in CloudAgent.QoderCloudAgent.QueryAsync(prompt, options, cancellationToken).ConfigureAwait(false))
+            {
+                yield return message;
+            }
+
+            yield break;
+        }
+
         var client = new QoderClient(options ?? new QoderAgentOptions());
         await using (client.ConfigureAwait(false))
         {

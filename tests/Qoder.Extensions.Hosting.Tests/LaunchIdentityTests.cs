@@ -128,6 +128,7 @@ public sealed class LaunchIdentityTests
             _ when type == typeof(Action<string>) => new Action<string>(_ => { }),
             _ when type == typeof(IQoderSessionStore) => new QoderInMemorySessionStore(),
             _ when type == typeof(QoderSessionStoreFlush) => QoderSessionStoreFlush.Eager,
+            _ when type == typeof(Qoder.AgentSdk.CloudAgent.CloudAgentOptions) => new Qoder.AgentSdk.CloudAgent.CloudAgentOptions { Session = Qoder.AgentSdk.CloudAgent.CloudSessionReference.Existing("s") },
             _ when type.IsAssignableTo(typeof(Delegate)) => DoNothing(type),
             _ => throw new InvalidOperationException($"Teach this test a non-default value for {property.Name} ({type})."),
         };

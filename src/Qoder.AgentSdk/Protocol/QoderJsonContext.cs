@@ -37,6 +37,7 @@ namespace Qoder.AgentSdk.Protocol;
 [JsonSerializable(typeof(StreamEventMessage))]
 [JsonSerializable(typeof(CommandLifecycleMessage))]
 [JsonSerializable(typeof(PromptSuggestionMessage))]
+[JsonSerializable(typeof(CloudAgentEventMessage))]
 [JsonSerializable(typeof(MirrorErrorMessage))]
 [JsonSerializable(typeof(TextBlock))]
 [JsonSerializable(typeof(ToolUseBlock))]
