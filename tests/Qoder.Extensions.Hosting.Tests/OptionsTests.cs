@@ -150,6 +150,19 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public async Task A_cloud_agent_fails_start_up_because_the_pool_runs_cli_processes()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Qoder:Auth"] = "Headless", ["Qoder:Pool:MinIdle"] = "0" });
+        builder.AddQoderAgent(o => o.ExperimentalCloudAgent = new Qoder.AgentSdk.CloudAgent.CloudAgentOptions { Session = Qoder.AgentSdk.CloudAgent.CloudSessionReference.Existing("s-1") });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Qoder:Agent:ExperimentalCloudAgent is not supported by the hosted pool", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_token_fails_start_up_naming_both_sources()
     {
         var builder = Host.CreateApplicationBuilder();

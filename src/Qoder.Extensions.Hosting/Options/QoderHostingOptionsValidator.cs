@@ -159,6 +159,11 @@ internal sealed partial class QoderHostingOptionsValidator : IValidateOptions<Qo
         {
             failures.Add($"{prefix}:Agent:PermissionPromptToolName cannot be combined with a CanUseTool handler.");
         }
+
+        if (agent.ExperimentalCloudAgent is not null)
+        {
+            failures.Add($"{prefix}:Agent:ExperimentalCloudAgent is not supported by the hosted pool, which runs qodercli processes; run Cloud Agent queries with QoderQuery.");
+        }
     }
 
     // Every pooled process would resume, continue or take the same session: they would write one transcript at once.

@@ -1,3 +1,4 @@
+using Qoder.AgentSdk.CloudAgent;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -178,6 +179,12 @@ internal sealed partial class ConfigurationSchemaGenerator
     private static bool IsBindable(PropertyInfo property)
     {
         if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true })
+        {
+            return false;
+        }
+
+        // The pool runs CLI processes: the validator refuses a Cloud Agent, so configuration offers none.
+        if (property.PropertyType == typeof(CloudAgentOptions))
         {
             return false;
         }
