@@ -6,6 +6,7 @@ using Qoder.AgentSdk.Protocol;
 // The C# side of the side-by-side benchmark (run.sh runs it alternately with ts-driver.mjs).
 //   throughput <fake-cli> <stream.jsonl> <queries>   one JSON line per query: messages, bytes, ms, allocated bytes, peak working set
 //   idle <fake-cli> <sessions>                       managed memory per connected idle client
+//   parse <stream.jsonl> <passes>                    the parse alone, in memory: one JSON line per pass
 var mode = args.Length > 0 ? args[0] : string.Empty;
 return mode switch
 {
@@ -17,7 +18,7 @@ return mode switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: throughput <fake-cli> <stream.jsonl> <queries> | idle <fake-cli> <sessions>");
+    Console.Error.WriteLine("usage: throughput <fake-cli> <stream.jsonl> <queries> | idle <fake-cli> <sessions> | parse <stream.jsonl> <passes>");
     return 2;
 }
 
