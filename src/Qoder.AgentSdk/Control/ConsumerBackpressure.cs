@@ -21,12 +21,13 @@ internal sealed class ConsumerBackpressure(int capacity)
     /// <summary>Gets how many messages may wait for the consumer.</summary>
     public int Capacity => capacity;
 
-    /// <summary>Counts a message handed to the consumer.</summary>
-    public void Added()
+    /// <summary>Counts messages handed to the consumer.</summary>
+    /// <param name="count">How many.</param>
+    public void Added(int count = 1)
     {
         lock (_lock)
         {
-            _buffered++;
+            _buffered += count;
         }
     }
 

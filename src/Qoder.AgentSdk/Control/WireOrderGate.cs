@@ -21,12 +21,13 @@ internal sealed class WireOrderGate(TimeSpan bound, TimeProvider timeProvider)
     /// <summary>Gets how long a handler waits for the consumer at most.</summary>
     public TimeSpan Bound => bound;
 
-    /// <summary>Counts a message handed to the consumer's buffer; call before the consumer can see it.</summary>
-    public void MessageRead()
+    /// <summary>Counts messages handed to the consumer's buffer; call before the consumer can see them.</summary>
+    /// <param name="count">How many.</param>
+    public void MessagesRead(int count)
     {
         lock (_lock)
         {
-            _read++;
+            _read += count;
         }
     }
 
