@@ -1,4 +1,3 @@
-using Qoder.AgentSdk.CloudAgent;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Qoder.AgentSdk.CloudAgent;
 
 namespace Qoder.Extensions.Hosting.Tests.Packaging;
 
