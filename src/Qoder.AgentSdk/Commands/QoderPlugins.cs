@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Internal;
 
 namespace Qoder.AgentSdk.Commands;
 
@@ -151,7 +152,7 @@ public static class QoderPlugins
         {
             if (JsonNode.Parse(output.Stdout) is JsonObject body)
             {
-                if (IsTruthy(body["error"]) && Text(body, "code") is { } own)
+                if (JsonTruthiness.IsTruthy(body["error"]) && Text(body, "code") is { } own)
                 {
                     (code, message) = (own, Text(body, "message") ?? message);
                 }
@@ -202,18 +203,6 @@ public static class QoderPlugins
     private static string? Text(JsonObject body, string name) =>
         body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    private static bool IsTruthy(JsonNode? node) => node switch
-    {
-        null => false,
-        JsonValue value => value.GetValueKind() switch
-        {
-            JsonValueKind.False or JsonValueKind.Null => false,
-            JsonValueKind.String => value.GetValue<string>().Length > 0,
-            JsonValueKind.Number => value.GetValue<double>() != 0,
-            _ => true,
-        },
-        _ => true,
-    };
 
     private static string Wire(QoderPluginScope scope) => scope switch
     {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qoder.AgentSdk.Internal;
 
 namespace Qoder.AgentSdk.Settings;
 
@@ -54,7 +54,7 @@ internal static class SettingsMerge
             List<string> keyPath = [.. path, key];
             var existing = target[key];
             var mode = ModeOf(keyPath);
-            if (mode == Mode.Shallow && IsTruthy(existing) && IsTruthy(value))
+            if (mode == Mode.Shallow && JsonTruthiness.IsTruthy(existing) && JsonTruthiness.IsTruthy(value))
             {
                 var replaced = new JsonObject();
                 CopyInto(replaced, existing as JsonObject);
@@ -128,18 +128,6 @@ internal static class SettingsMerge
         _ => node?.DeepClone(),
     };
 
-    private static bool IsTruthy(JsonNode? node) => node switch
-    {
-        null => false,
-        JsonValue value => value.GetValueKind() switch
-        {
-            JsonValueKind.False or JsonValueKind.Null => false,
-            JsonValueKind.String => value.GetValue<string>().Length > 0,
-            JsonValueKind.Number => value.GetValue<double>() != 0,
-            _ => true,
-        },
-        _ => true,
-    };
 
     private static Mode ModeOf(List<string> path)
     {
