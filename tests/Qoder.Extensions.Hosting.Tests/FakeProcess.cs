@@ -39,7 +39,8 @@ internal sealed class FakeProcess : IPooledClient, IQoderClient
 
     public Task Completion => _exited.Task;
 
-    public string? SessionId => $"session-{ProcessId}";
+    // A uuid, as the CLI's are: conversations accept no other id.
+    public string? SessionId => $"00000000-0000-0000-0000-{ProcessId:D12}";
 
     public SystemInitMessage? InitMessage => new() { Type = "system", QodercliVersion = "9.9.9", ProtocolVersion = "1.4.0", SessionId = SessionId };
 

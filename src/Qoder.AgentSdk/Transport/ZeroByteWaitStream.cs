@@ -33,10 +33,13 @@ internal sealed class ZeroByteWaitStream(Stream inner) : Stream
                 return 0;
             }
 
-            // Only the held byte: reading on could block while the rest of a line is already held here.
+            // The held byte and what the pipe already has, no more: reading on could block while the rest of a line
+            // is already held here. Without the count (not Linux) that is the held byte alone, and a burst is read in
+            // two reads rather than one.
             buffer.Span[0] = _held[0];
             _holding = false;
-            return 1;
+            var ready = Math.Min(PipeAvailability.Ready(inner), buffer.Length - 1);
+            return ready > 0 ? 1 + inner.Read(buffer.Span.Slice(1, ready)) : 1;
         }
 
         if (buffer.IsEmpty)

@@ -285,7 +285,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
         try
         {
             await session.SendTurnAsync(TurnInput.WithUuid(prompt, uuid), cancellationToken).ConfigureAwait(false);
-            var result = await TurnReceiver.CollectAsync(TurnReceiver.ReceiveAsync(session, entry.Id, uuid, context, cancellationToken)).ConfigureAwait(false)
+            var result = await TurnReceiver.CollectAsync(TurnReceiver.ReceiveAsync(session, entry.Id, uuid, new AttemptAcceptance(context), cancellationToken)).ConfigureAwait(false)
                 ?? throw await session.TurnEndedWithoutResultAsync(_pool.Options.Agent.ShutdownGracePeriod, _time).ConfigureAwait(false);
             await EndTurnAsync(entry, session).ConfigureAwait(false);
             return result;
@@ -314,7 +314,8 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
 
             // The turn outlives this attempt, so it listens to the caller's token, not to the pipeline's (pooled) one.
             turn = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-            messages = TurnReceiver.ReceiveAsync(session, entry.Id, uuid, context, turn.Token).GetAsyncEnumerator(turn.Token);
+            var acceptance = new AttemptAcceptance(context);
+            messages = TurnReceiver.ReceiveAsync(session, entry.Id, uuid, acceptance, turn.Token).GetAsyncEnumerator(turn.Token);
             var moveNext = messages.MoveNextAsync().AsTask();
             bool any;
             try
@@ -333,6 +334,7 @@ internal sealed class QoderConversations : IQoderConversations, IAsyncDisposable
                 throw await session.TurnEndedWithoutResultAsync(_pool.Options.Agent.ShutdownGracePeriod, _time).ConfigureAwait(false);
             }
 
+            acceptance.Detach();
             return new StreamStart(session, messages, messages.Current, turn);
         }
         catch (Exception ex)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Polly;
 using Qoder.AgentSdk.Protocol;
 using Qoder.Extensions.Hosting.Pooling;
 
@@ -16,7 +15,7 @@ internal static class TurnReceiver
         QoderSession session,
         string conversationId,
         string uuid,
-        ResilienceContext? context,
+        AttemptAcceptance acceptance,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var message in session.ReceiveResponseAsync(cancellationToken).ConfigureAwait(false))
@@ -26,9 +25,9 @@ internal static class TurnReceiver
                 throw new QoderDuplicateMessageException(conversationId, uuid);
             }
 
-            if (context is not null && message.AcceptsPrompt(uuid))
+            if (message.AcceptsPrompt(uuid))
             {
-                context.Properties.Set(QoderResilience.TurnStartedKey, true);
+                acceptance.Accepted();
             }
 
             yield return message;
