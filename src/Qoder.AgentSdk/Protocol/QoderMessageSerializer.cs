@@ -123,6 +123,11 @@ public static class QoderMessageSerializer
     /// <exception cref="JsonException">The line is not JSON or a known type has fields of the wrong kind.</exception>
     internal static QoderMessage ParseLine(in ReadOnlySequence<byte> line, MessageHead head)
     {
+        if (head.Type == "stream_event" && StreamEventReader.TryRead(line, out var streamEvent))
+        {
+            return streamEvent!;
+        }
+
         if (RecordFor(head.Type, head.Subtype) is { } typeInfo)
         {
             var reader = new Utf8JsonReader(line);
