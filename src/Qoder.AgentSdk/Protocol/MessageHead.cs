@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Qoder.AgentSdk.Protocol;
@@ -26,6 +27,9 @@ internal readonly record struct MessageHead(bool IsObject, string? Type, string?
     /// <param name="line">The line's UTF-8 bytes.</param>
     /// <returns>The head.</returns>
     /// <exception cref="JsonException">The line is not JSON (as far as it had to be read).</exception>
+    // Per-line code is compiled optimised at its first call (no tiering): a fresh process's first query would
+    // otherwise run it unoptimised and then instrumented, which measured about a sixth slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MessageHead Read(in ReadOnlySequence<byte> line)
     {
         var reader = new Utf8JsonReader(line);
