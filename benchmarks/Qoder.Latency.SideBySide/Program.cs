@@ -16,6 +16,7 @@ using Qoder.Extensions.Hosting.Pooling;
 //   single <cli> <queries>                        one QoderQuery.RunAsync per query, like the TS query()
 //   burst <cli> <sessions> <bursts> <warm|cold>   <sessions> concurrent IQoderAgent.StreamAsync through AddQoderAgent's
 //                                                 pool (MaxSize = sessions; warm: MinIdle = sessions, warmed first)
+//   floor <cli> <queries> <direct|handoff>        no SDK: the runtime's stdout line reader and a parse (FloorLatency.cs)
 if (Stopwatch.Frequency != 1_000_000_000)
 {
     Console.Error.WriteLine("Stopwatch is not CLOCK_MONOTONIC in ns here (Linux only).");
@@ -27,6 +28,7 @@ return mode switch
 {
     "single" when args.Length == 3 => await SingleAsync(args[1], Int(args[2])),
     "burst" when args.Length == 5 => await BurstAsync(args[1], Int(args[2]), Int(args[3]), args[4] == "warm"),
+    "floor" when args.Length == 4 => await FloorLatency.RunAsync(args[1], Int(args[2]), args[3] == "handoff"),
     _ => Usage(),
 };
 
@@ -34,7 +36,7 @@ static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: single <cli> <queries> | burst <cli> <sessions> <bursts> <warm|cold>");
+    Console.Error.WriteLine("usage: single <cli> <queries> | burst <cli> <sessions> <bursts> <warm|cold> | floor <cli> <queries> <direct|handoff>");
     return 2;
 }
 
