@@ -245,9 +245,8 @@ internal sealed class ControlChannel : IDisposable, IStdoutLineHandler
         _transport.Exited.ValueOrNull(),
         _transport.StderrTail);
 
+    // Optimised from its first call, as PipeLineReader.HandleLines (and Publish and HandleLine below).
     /// <inheritdoc/>
-    // Per-line code is compiled optimised at its first call (no tiering): a fresh process's first query would
-    // otherwise run it unoptimised and then instrumented, which measured about a sixth slower.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool IStdoutLineHandler.OnLine(in ReadOnlySequence<byte> line)
     {

@@ -55,9 +55,9 @@ internal static class PipeLineReader
         }
     }
 
-    /// <summary>Takes the complete lines off the front of <paramref name="buffer"/>.</summary>
     // Per-line code is compiled optimised at its first call (no tiering): a fresh process's first query would
     // otherwise run it unoptimised and then instrumented, which measured about a sixth slower.
+    /// <summary>Takes the complete lines off the front of <paramref name="buffer"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HandleLines(ref ReadOnlySequence<byte> buffer, int maxLineBytes, IStdoutLineHandler handler)
     {
