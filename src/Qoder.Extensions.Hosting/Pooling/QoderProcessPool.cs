@@ -10,7 +10,7 @@ namespace Qoder.Extensions.Hosting.Pooling;
 /// The pool of one agent. It owns every idle and starting process; a lease owns its process until the session ends.
 /// All state changes happen under <see cref="_lock"/>; process starts and disposals run outside it, in the background.
 /// </summary>
-internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable, IDisposable
+internal sealed partial class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<PooledProcess> _idle = [];
@@ -478,23 +478,6 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
         }
     }
 
-    private void OnExited(PooledProcess process)
-    {
-        lock (_lock)
-        {
-            if (!_idle.Remove(process))
-            {
-                return;
-            }
-
-            QoderHostingLog.IdleProcessExited(_logger, DisplayName, process.Process.ProcessId);
-            _metrics.Crashes.Add(1, _agentTag);
-            RetireLocked(process, "crashed");
-            RecordFailureLocked();
-            Pump();
-        }
-    }
-
     private void RecordFailureLocked()
     {
         if (_restarts.RecordFailure(_options.Pool))
@@ -517,73 +500,6 @@ internal sealed class QoderProcessPool : IQoderSessionFactory, IAsyncDisposable,
             null,
             delay < TimeSpan.Zero ? TimeSpan.Zero : delay,
             Timeout.InfiniteTimeSpan);
-    }
-
-    private void RetireLocked(PooledProcess process, string reason, bool kill = true)
-    {
-        if (process.Retired)
-        {
-            return;
-        }
-
-        process.Retired = true;
-        _total--;
-        _metrics.Retired.Add(1, _agentTag, new(QoderTelemetry.ReasonAttribute, reason));
-        QoderHostingLog.Retiring(_logger, DisplayName, process.Process.ProcessId, reason);
-        _retiring.Add(process);
-        if (_killOnRetire && kill)
-        {
-            // Past the shutdown deadline: no graceful sequence for what is retired from now on.
-            process.Kill();
-        }
-
-        _background.Track(Task.Run(async () =>
-        {
-            try
-            {
-                await process.DisposeAsync(_time).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                QoderHostingLog.DisposeFailed(_logger, ex, DisplayName, process.Process.ProcessId);
-            }
-            finally
-            {
-                lock (_lock)
-                {
-                    _retiring.Remove(process);
-                }
-            }
-        }));
-    }
-
-    /// <summary>Out of shutdown time: every leased and retiring tree is killed at once, side by side, outside the lock.</summary>
-    private Task KillRemainingAsync()
-    {
-        List<PooledProcess> victims;
-        lock (_lock)
-        {
-            _killOnRetire = true;
-            var leased = _leased.ToList();
-            QoderHostingLog.KillingLeased(_logger, DisplayName, leased.Count + _retiring.Count);
-            foreach (var process in leased)
-            {
-                _leased.Remove(process);
-                RetireLocked(process, "host-stopped", kill: false);
-            }
-
-            victims = [.. _retiring];
-        }
-
-        return PoolShutdown.KillAllAsync(victims);
-    }
-
-    private void CheckDrainedLocked()
-    {
-        if (_drained is not null && _leased.Count == 0 && _starting.Total == 0)
-        {
-            _drained.TrySetResult();
-        }
     }
 
     private void OnOptionsChanged(QoderHostingOptions changed)
