@@ -9,6 +9,7 @@ using Qoder.AgentSdk.SessionStore.Redis.Tests;
 using Qoder.AgentSdk.Testing;
 using Qoder.AgentSdk.Transport;
 using Qoder.Extensions.Hosting;
+using Qoder.FirstMessage.RouteB;
 using Qoder.RealCli.Testing;
 
 // Turn latency of a conversation pinned to its process, of a cold resume from the local transcript (close, so the process
@@ -41,7 +42,7 @@ try
         var cli = await QoderCliInstaller.EnsureInstalledAsync();
         await using var mock = await QoderBackendMock.StartAsync();
         var wrapper = RecordingCliWrapper.Create(Directory.CreateDirectory(Path.Combine(work, "cli")).FullName, cli, mock);
-        var real = await MeasureAsync(realSamples, redis, work, (o, host) => RouteB(o, wrapper, mock, Path.Combine(work, "home-" + host)));
+        var real = await MeasureAsync(realSamples, redis, work, (o, host) => RouteB.Apply(o, wrapper, mock, Path.Combine(work, "home-" + host)));
         rows.Add(("real qodercli 1.1.52 (route B)", real));
     }
 
@@ -141,20 +142,6 @@ static async Task<double> TimeAsync(Func<Task> turn)
     var started = Stopwatch.GetTimestamp();
     await turn();
     return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-}
-
-// Route B: SDK mode with a fake access token against the local backend mock (which answers every call); the wrapper gives a
-// materialised config directory the mock's endpoint cache, as the host's own HOME has it.
-static void RouteB(QoderAgentOptions options, RecordingCliWrapper wrapper, QoderBackendMock mock, string home)
-{
-    Directory.CreateDirectory(home);
-    mock.SeedHome(home);
-    options.CliPath = wrapper.ScriptPath;
-    options.AutoInstallCli = false;
-    options.Auth = QoderAuth.AccessToken("pt-fake-benchmark");
-    options.Environment["HOME"] = home;
-    options.Environment[QoderBackendMock.CenterEndpointVariable] = mock.Origin;
-    options.Environment[QoderAuth.DefaultAccessTokenVariable] = null;
 }
 
 static int Option(string[] args, string name, int fallback)
